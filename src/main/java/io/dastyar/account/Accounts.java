@@ -1,0 +1,74 @@
+package io.dastyar.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Users who sign in, and the {@link UserDetailsService} Spring Security reads them through. */
+@Service
+public class Accounts implements UserDetailsService {
+
+    /** A user as other features may see them: never the password hash. */
+    public record Account(UserId id, String username, String displayName, Role role, boolean enabled) {
+    }
+
+    public static final class UsernameTakenException extends RuntimeException {
+        UsernameTakenException(String username) {
+            super("The username '" + username + "' is taken");
+        }
+    }
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Accounts(UserAccountRepository users, PasswordEncoder passwords, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public Account create(NewUser user) {
+        if (users.existsByUsernameIgnoreCase(user.username())) {
+            throw new UsernameTakenException(user.username());
+        }
+        var saved = users.save(new UserAccount(null, user.username(), user.displayName().strip(),
+                passwords.encode(user.password()), user.role(), true, clock.instant()));
+        return view(saved);
+    }
+
+    public List<Account> all() {
+        return users.findAll().stream().map(Accounts::view).toList();
+    }
+
+    public Optional<Account> byUsername(String username) {
+        return users.findByUsernameIgnoreCase(username).map(Accounts::view);
+    }
+
+    boolean none() {
+        return users.count() == 0;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .roles(account.role().name())
+                .disabled(!account.enabled())
+                .build();
+    }
+
+    private static Account view(UserAccount account) {
+        return new Account(new UserId(account.id()), account.username(), account.displayName(), account.role(),
+                account.enabled());
+    }
+}

@@ -1,0 +1,4 @@
+package io.dastyar.account;
+
+public record UserId(long value) {
+}

@@ -1,0 +1,3 @@
+package io.dastyar.conversation;
+
+public enum Author { CUSTOMER, BOT, AGENT, SYSTEM }

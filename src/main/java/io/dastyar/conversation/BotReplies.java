@@ -1,0 +1,90 @@
+package io.dastyar.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.dastyar.system.Language;
+
+/** Words for the effects of a transition, in the conversation's language, from the {@code i18n/bot} bundles. */
+@Component
+class BotReplies {
+
+    private final MessageSource messages;
+
+    BotReplies(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<Reply> compose(List<Effect> effects, Language language, Optional<Answer> answer) {
+        var replies = new ArrayList<Reply>();
+        for (Effect effect : effects) {
+            switch (effect) {
+                case ANSWER -> {
+                    replies.add(Reply.message(required(answer).text()));
+                    replies.add(didItHelp(language));
+                }
+                case OFFER_NEXT_CANDIDATE -> {
+                    replies.add(Reply.message(text(language, "bot.next-candidate") + "\n\n" + required(answer).text()));
+                    replies.add(didItHelp(language));
+                }
+                case SAY_NO_ANSWER -> replies.add(Reply.message(text(language, "bot.no-answer"), person(language)));
+                case OFFER_PERSON -> replies.add(Reply.message(text(language, "bot.offer-person"), person(language)));
+                case INVITE_MORE_QUESTIONS -> replies.add(Reply.message(text(language, "bot.more-questions"), end(language)));
+                case ENQUEUE -> replies.add(Reply.notice(text(language, "bot.queued"), end(language)));
+                case REMIND_QUEUED -> replies.add(Reply.notice(text(language, "bot.still-queued")));
+                case ANNOUNCE_AGENT -> replies.add(Reply.notice(text(language, "bot.agent-joined")));
+                case ANNOUNCE_TRANSFER -> replies.add(Reply.notice(text(language, "bot.transferred")));
+                case ASK_RATING -> replies.add(ratingQuestion(language, "bot.rating-question"));
+                case REPEAT_RATING_QUESTION -> replies.add(ratingQuestion(language, "bot.rating-repeat"));
+                case ASK_COMMENT -> replies.add(Reply.message(text(language, "bot.comment-question"),
+                        new QuickReply(text(language, "button.skip"), QuickReply.SKIP_COMMENT)));
+                case THANK_AND_CLOSE -> replies.add(Reply.notice(text(language, "bot.closed")));
+                case FORWARD_TO_AGENT -> { } // the agent reads it in the transcript; the bot stays silent
+            }
+        }
+        return replies;
+    }
+
+    /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */
+    Reply respond(String messageKey, Language language, Object... arguments) {
+        if (messageKey.equals("bot.rating-invalid")) {
+            return ratingQuestion(language, messageKey);
+        }
+        return Reply.notice(text(language, messageKey, arguments));
+    }
+
+    private Reply didItHelp(Language language) {
+        return Reply.message(text(language, "bot.did-it-help"),
+                new QuickReply(text(language, "button.helped"), QuickReply.HELPED),
+                new QuickReply(text(language, "button.not-helped"), QuickReply.NOT_HELPED),
+                person(language));
+    }
+
+    private Reply ratingQuestion(Language language, String messageKey) {
+        QuickReply[] scale = IntStream.rangeClosed(1, 5)
+                .mapToObj(score -> new QuickReply(text(language, "rating." + score), QuickReply.RATE_PREFIX + score))
+                .toArray(QuickReply[]::new);
+        return Reply.message(text(language, messageKey), scale);
+    }
+
+    private QuickReply person(Language language) {
+        return new QuickReply(text(language, "button.person"), QuickReply.PERSON);
+    }
+
+    private QuickReply end(Language language) {
+        return new QuickReply(text(language, "button.end"), QuickReply.END);
+    }
+
+    private String text(Language language, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, language.locale());
+    }
+
+    private static Answer required(Optional<Answer> answer) {
+        return answer.orElseThrow(() -> new IllegalStateException("An answer effect fired without an answer"));
+    }
+}

@@ -1,0 +1,18 @@
+package io.dastyar.conversation;
+
+/**
+ * A way to reach customers. A channel hands customers' messages to {@link Conversations#receive(Inbound)}
+ * and is handed replies here, after the transaction that produced them has committed. Adding a channel
+ * means adding one package with one bean of this type.
+ */
+public interface Channel {
+
+    /** The name that {@link ChannelAddress#channel()} uses for this channel. */
+    String name();
+
+    /**
+     * Delivers one reply. Throwing means "try again later": the reply stays in the outbox and is retried
+     * with back-off, so a delivery may be repeated and {@link Delivery#id()} tells repeats apart.
+     */
+    void deliver(Delivery delivery) throws Exception;
+}

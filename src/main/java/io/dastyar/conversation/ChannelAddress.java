@@ -1,0 +1,22 @@
+package io.dastyar.conversation;
+
+import java.util.Objects;
+
+/**
+ * Where a customer is reached: the channel's name ("web", "telegram") and the customer's address in it
+ * (a widget visitor id, a Telegram chat id).
+ */
+public record ChannelAddress(String channel, String recipient) {
+
+    public ChannelAddress {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(recipient, "recipient");
+        if (channel.isBlank() || recipient.isBlank()) {
+            throw new IllegalArgumentException("channel and recipient must not be blank");
+        }
+    }
+
+    String key() {
+        return channel + ":" + recipient;
+    }
+}

@@ -1,0 +1,141 @@
+package io.dastyar.conversation;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import io.dastyar.system.Language;
+
+/**
+ * The conversation aggregate: its state and the little it must remember between events. The transcript
+ * is not part of it; it is appended to on its own, never re-saved with this row. {@code version} gives
+ * optimistic locking: two events applied at once cannot both win.
+ */
+@Table("conversation")
+class Conversation {
+
+    @Id
+    private final UUID id;
+    private final String channel;
+    private final String recipient;
+    private String openKey;
+    private Language language;
+    private ConversationState state;
+    private int notHelpedCount;
+    private int eventsApplied;
+    private String lastQuestion;
+    private Integer rating;
+    private String ratingComment;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Conversation(UUID id, String channel, String recipient, String openKey, Language language, ConversationState state,
+                 int notHelpedCount, int eventsApplied, String lastQuestion, Integer rating, String ratingComment,
+                 Instant createdAt, Instant updatedAt, Instant closedAt, Long version) {
+        this.id = id;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.openKey = openKey;
+        this.language = language;
+        this.state = state;
+        this.notHelpedCount = notHelpedCount;
+        this.eventsApplied = eventsApplied;
+        this.lastQuestion = lastQuestion;
+        this.rating = rating;
+        this.ratingComment = ratingComment;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.closedAt = closedAt;
+        this.version = version;
+    }
+
+    static Conversation open(ChannelAddress customer, Language language, Instant now) {
+        return new Conversation(UUID.randomUUID(), customer.channel(), customer.recipient(), customer.key(), language,
+                ConversationState.BOT, 0, 0, null, null, null, now, now, null, null);
+    }
+
+    /** Moves to the decided state and keeps the counters that later guards depend on. */
+    void apply(ConversationEvent event, Decision decision, Instant now) {
+        if (!decision.accepted()) {
+            throw new IllegalArgumentException("Cannot apply a denied decision");
+        }
+        switch (event) {
+            case NOT_HELPED -> notHelpedCount++;
+            case ASKED_FOR_PERSON -> notHelpedCount = 0;
+            default -> { }
+        }
+        state = decision.target();
+        eventsApplied++;
+        updatedAt = now;
+        if (state == ConversationState.CLOSED) {
+            closedAt = now;
+            openKey = null;
+        }
+    }
+
+    void rememberQuestion(String question) {
+        lastQuestion = question;
+        notHelpedCount = 0;
+    }
+
+    void rate(int score) {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("A rating is 1 to 5, not " + score);
+        }
+        rating = score;
+    }
+
+    void comment(String text) {
+        ratingComment = text;
+    }
+
+    void speak(Language newLanguage) {
+        language = newLanguage;
+    }
+
+    ConversationId id() {
+        return new ConversationId(id);
+    }
+
+    ChannelAddress customer() {
+        return new ChannelAddress(channel, recipient);
+    }
+
+    Language language() {
+        return language;
+    }
+
+    ConversationState state() {
+        return state;
+    }
+
+    int notHelpedCount() {
+        return notHelpedCount;
+    }
+
+    int eventsApplied() {
+        return eventsApplied;
+    }
+
+    Optional<String> lastQuestion() {
+        return Optional.ofNullable(lastQuestion);
+    }
+
+    boolean isNew() {
+        return version == null;
+    }
+
+    ConversationSummary summary() {
+        return new ConversationSummary(id(), customer(), language, state, Optional.ofNullable(rating),
+                Optional.ofNullable(ratingComment), createdAt, updatedAt, Optional.ofNullable(closedAt));
+    }
+}

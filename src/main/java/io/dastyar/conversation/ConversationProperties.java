@@ -1,0 +1,38 @@
+package io.dastyar.conversation;
+
+import java.time.Duration;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import io.dastyar.system.Language;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code support.conversation.*}: how conversations behave. Documented in {@code config/application.yml}.
+ */
+@Validated
+@ConfigurationProperties("support.conversation")
+record ConversationProperties(
+        @DefaultValue("en") @NotNull Language defaultLanguage,
+        @DefaultValue("4000") @Min(1) @Max(100_000) int maxMessageLength,
+        @DefaultValue("2") @Min(1) @Max(10) int notHelpedBeforeOfferingPerson,
+        @DefaultValue("15m") @NotNull @DurationMin(seconds = 10) Duration botInactivity,
+        @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,
+        @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration ratingTimeout,
+        @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration deliveryLease) {
+
+    /** How long a conversation in this state may stay quiet before it moves on; null when no timer applies. */
+    Duration inactivityLimit(ConversationState state) {
+        return switch (state) {
+            case BOT, AWAITING_FEEDBACK -> botInactivity;
+            case QUEUED, WITH_AGENT -> agentInactivity;
+            case AWAITING_RATING, AWAITING_COMMENT -> ratingTimeout;
+            case CLOSED -> null;
+        };
+    }
+}

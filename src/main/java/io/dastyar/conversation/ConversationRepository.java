@@ -1,0 +1,15 @@
+package io.dastyar.conversation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface ConversationRepository extends ListCrudRepository<Conversation, UUID> {
+
+    Optional<Conversation> findByOpenKey(String openKey);
+
+    List<Conversation> findByStateInOrderByUpdatedAt(Collection<ConversationState> states);
+}

@@ -1,0 +1,19 @@
+package io.dastyar.conversation;
+
+/** What must happen because a transition fired. The inbox carries these out; the machine only names them. */
+enum Effect {
+    ANSWER,
+    SAY_NO_ANSWER,
+    OFFER_NEXT_CANDIDATE,
+    OFFER_PERSON,
+    INVITE_MORE_QUESTIONS,
+    ENQUEUE,
+    REMIND_QUEUED,
+    FORWARD_TO_AGENT,
+    ANNOUNCE_AGENT,
+    ANNOUNCE_TRANSFER,
+    ASK_RATING,
+    REPEAT_RATING_QUESTION,
+    ASK_COMMENT,
+    THANK_AND_CLOSE
+}

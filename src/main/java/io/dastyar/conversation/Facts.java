@@ -1,0 +1,14 @@
+package io.dastyar.conversation;
+
+/**
+ * What the inbox found out before firing an event, so that guards stay pure functions
+ * and the machine itself never does I/O.
+ *
+ * @param confidentAnswer  the knowledge base has an answer that clears the confidence threshold
+ * @param anotherCandidate after "not helped", there is another candidate worth offering
+ * @param givingUp         the customer has said "not helped" often enough that a person should be offered
+ */
+record Facts(boolean confidentAnswer, boolean anotherCandidate, boolean givingUp) {
+
+    static final Facts NONE = new Facts(false, false, false);
+}

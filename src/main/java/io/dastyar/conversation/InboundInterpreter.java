@@ -1,0 +1,75 @@
+package io.dastyar.conversation;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.dastyar.conversation.Inbound.Button;
+import io.dastyar.conversation.Inbound.Content;
+import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.conversation.Interpretation.Fire;
+import io.dastyar.conversation.Interpretation.Respond;
+
+/** Turns buttons, commands and free text into state-machine events, depending on what the bot last asked. */
+@Component
+class InboundInterpreter {
+
+    private static final Map<String, ConversationEvent> BUTTONS = Map.of(
+            QuickReply.HELPED, ConversationEvent.HELPED,
+            QuickReply.NOT_HELPED, ConversationEvent.NOT_HELPED,
+            QuickReply.PERSON, ConversationEvent.ASKED_FOR_PERSON,
+            QuickReply.END, ConversationEvent.ENDED,
+            QuickReply.SKIP_COMMENT, ConversationEvent.COMMENT_SKIPPED);
+
+    private static final Map<String, ConversationEvent> COMMANDS = Map.of(
+            "/person", ConversationEvent.ASKED_FOR_PERSON,
+            "/agent", ConversationEvent.ASKED_FOR_PERSON,
+            "/end", ConversationEvent.ENDED);
+
+    Interpretation interpret(ConversationState state, Content content) {
+        return switch (content) {
+            case Button button -> button(button.payload());
+            case Text text -> text(state, text.text().strip());
+        };
+    }
+
+    private Interpretation button(String payload) {
+        if (payload.startsWith(QuickReply.RATE_PREFIX)) {
+            return rating(payload.substring(QuickReply.RATE_PREFIX.length()));
+        }
+        ConversationEvent event = BUTTONS.get(payload);
+        return event == null ? new Respond("bot.stale-action") : new Fire(event);
+    }
+
+    private Interpretation text(ConversationState state, String text) {
+        if (text.startsWith("/")) {
+            String command = text.split("\\s+", 2)[0].toLowerCase();
+            if (command.equals("/start")) {
+                return new Respond("bot.greeting");
+            }
+            ConversationEvent event = COMMANDS.get(command);
+            return event == null ? new Respond("bot.unknown-command") : new Fire(event);
+        }
+        return switch (state) {
+            case AWAITING_RATING -> isNumber(text) ? rating(text) : new Fire(ConversationEvent.MESSAGE, text, null);
+            case AWAITING_COMMENT -> new Fire(ConversationEvent.COMMENT_GIVEN, text, null);
+            default -> new Fire(ConversationEvent.MESSAGE, text, null);
+        };
+    }
+
+    private static Interpretation rating(String value) {
+        String digits = value.strip();
+        if (isNumber(digits) && digits.length() == 1) {
+            // Character.digit reads Persian (۴) and Arabic-Indic (٤) digits as well as 4.
+            int score = Character.digit(digits.charAt(0), 10);
+            if (score >= 1 && score <= 5) {
+                return new Fire(ConversationEvent.RATING_GIVEN, null, score);
+            }
+        }
+        return new Respond("bot.rating-invalid");
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,225 @@
+package io.dastyar.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.conversation.Interpretation.Fire;
+import io.dastyar.conversation.Interpretation.Respond;
+import io.dastyar.conversation.Receipt.Outcome;
+import io.dastyar.system.Language;
+
+/**
+ * Applies events to conversations. Each event runs in one transaction: append to the transcript, build a
+ * machine for the stored state, decide, write the replies to the outbox, save the new state. A concurrent
+ * update of the same conversation fails the optimistic lock and the whole step is retried on fresh data,
+ * so no event is lost and events of one conversation are applied one after another.
+ */
+@Service
+class Inbox implements Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    private static final Set<ConversationState> SELF_SERVICE = Set.of(ConversationState.BOT, ConversationState.AWAITING_FEEDBACK);
+
+    private final ConversationRepository conversations;
+    private final Transcript transcript;
+    private final Outbox outbox;
+    private final InactivityTimers timers;
+    private final TransitionEngine engine;
+    private final InboundInterpreter interpreter;
+    private final BotReplies replies;
+    private final ObjectProvider<AnswerSource> answerSource;
+    private final ConversationProperties properties;
+    private final TransactionTemplate transactions;
+    private final RetryTemplate retry;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Inbox(ConversationRepository conversations, Transcript transcript, Outbox outbox, InactivityTimers timers,
+          TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies,
+          ObjectProvider<AnswerSource> answerSource, ConversationProperties properties,
+          TransactionTemplate transactions, RetryTemplate conversationRetry, ApplicationEventPublisher events,
+          Clock clock) {
+        this.conversations = conversations;
+        this.transcript = transcript;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.engine = engine;
+        this.interpreter = interpreter;
+        this.replies = replies;
+        this.answerSource = answerSource;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.retry = conversationRetry;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Receipt receive(Inbound inbound) {
+        if (inbound.content() instanceof Text text && text.text().isBlank()) {
+            return new Receipt(conversations.findByOpenKey(inbound.from().key()).map(Conversation::id), Outcome.IGNORED);
+        }
+        return atomically(() -> receiveOnce(inbound));
+    }
+
+    @Override
+    public boolean fire(ConversationId id, ConversationEvent event) {
+        if (event.origin() != ConversationEvent.Origin.AGENT && event.origin() != ConversationEvent.Origin.TIMER) {
+            throw new IllegalArgumentException(event + " comes from the customer: use receive()");
+        }
+        return atomically(() -> applyAndSave(id, event));
+    }
+
+    /** Fires the inactivity timeout, unless another instance already did or the conversation moved on. */
+    void fireTimeout(InactivityTimers.Due due) {
+        atomically(() -> timers.claim(due) && applyAndSave(due.conversation(), ConversationEvent.INACTIVITY_TIMEOUT));
+    }
+
+    @Override
+    public Optional<ConversationSummary> find(ConversationId id) {
+        return conversations.findById(id.value()).map(Conversation::summary);
+    }
+
+    @Override
+    public List<ConversationSummary> inStates(Set<ConversationState> states) {
+        return conversations.findByStateInOrderByUpdatedAt(states).stream().map(Conversation::summary).toList();
+    }
+
+    @Override
+    public List<TranscriptEntry> transcript(ConversationId id) {
+        return transcript.of(id);
+    }
+
+    private Receipt receiveOnce(Inbound inbound) {
+        String inboundKey = inbound.from().key() + ":" + inbound.clientMessageId();
+        Optional<ConversationId> seen = transcript.conversationOfInbound(inboundKey);
+        if (seen.isPresent()) {
+            return new Receipt(seen, Outcome.DUPLICATE);
+        }
+        Instant now = clock.instant();
+        Language language = inbound.language().orElse(properties.defaultLanguage());
+        Conversation conversation = conversations.findByOpenKey(inbound.from().key())
+                .orElseGet(() -> conversations.save(Conversation.open(inbound.from(), language, now)));
+        inbound.language().ifPresent(conversation::speak);
+        try (var ignored = MDC.putCloseable("conversation", conversation.id().toString())) {
+            String text = inbound.content().transcriptText();
+            if (text.length() > properties.maxMessageLength()) {
+                log.info("Refused a message of {} characters", text.length());
+                send(conversation, List.of(replies.respond("bot.too-long", conversation.language(),
+                        properties.maxMessageLength())), now);
+                conversations.save(conversation);
+                return new Receipt(Optional.of(conversation.id()), Outcome.REFUSED);
+            }
+            transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
+            switch (interpreter.interpret(conversation.state(), inbound.content())) {
+                case Respond respond -> send(conversation, List.of(replies.respond(respond.messageKey(),
+                        conversation.language())), now);
+                case Fire fire -> apply(conversation, fire, now);
+            }
+            conversations.save(conversation);
+            return new Receipt(Optional.of(conversation.id()), Outcome.ACCEPTED);
+        }
+    }
+
+    private boolean applyAndSave(ConversationId id, ConversationEvent event) {
+        Conversation conversation = load(id);
+        try (var ignored = MDC.putCloseable("conversation", id.toString())) {
+            boolean accepted = apply(conversation, new Fire(event), clock.instant());
+            conversations.save(conversation);
+            return accepted;
+        }
+    }
+
+    /** Offers one event to the machine and carries out what it decides; the caller saves the conversation. */
+    private boolean apply(Conversation conversation, Fire fire, Instant now) {
+        List<Answer> answers = answersFor(conversation, fire);
+        Facts facts = facts(conversation, fire, answers);
+        Decision decision = engine.decide(conversation.state(), fire.event(), facts);
+        if (!decision.accepted()) {
+            log.debug("{} not accepted in {}", fire.event(), conversation.state());
+            if (fire.event().origin() == ConversationEvent.Origin.CUSTOMER) {
+                send(conversation, List.of(replies.respond("bot.stale-action", conversation.language())), now);
+            }
+            return false;
+        }
+        log.info("{} {} -> {}", fire.event(), conversation.state(), decision.target());
+        Optional<Answer> answer = chosenAnswer(conversation, fire, answers);
+        conversation.apply(fire.event(), decision, now);
+        switch (fire.event()) {
+            case MESSAGE -> {
+                if (decision.effects().contains(Effect.ANSWER)) {
+                    conversation.rememberQuestion(fire.text());
+                }
+            }
+            case RATING_GIVEN -> conversation.rate(fire.rating());
+            case COMMENT_GIVEN -> conversation.comment(fire.text());
+            default -> { }
+        }
+        send(conversation, replies.compose(decision.effects(), conversation.language(), answer), now);
+        timers.restart(conversation.id(), conversation.state(), now);
+        return true;
+    }
+
+    private List<Answer> answersFor(Conversation conversation, Fire fire) {
+        if (!SELF_SERVICE.contains(conversation.state())) {
+            return List.of();
+        }
+        Optional<String> question = switch (fire.event()) {
+            case MESSAGE -> Optional.of(fire.text());
+            case NOT_HELPED -> conversation.lastQuestion();
+            default -> Optional.empty();
+        };
+        AnswerSource source = answerSource.getIfAvailable();
+        if (source == null || question.isEmpty()) {
+            return List.of();
+        }
+        return source.confidentAnswers(question.get(), conversation.language());
+    }
+
+    private Facts facts(Conversation conversation, Fire fire, List<Answer> answers) {
+        if (fire.event() == ConversationEvent.NOT_HELPED) {
+            int nextCandidate = conversation.notHelpedCount() + 1;
+            return new Facts(false, answers.size() > nextCandidate,
+                    nextCandidate >= properties.notHelpedBeforeOfferingPerson());
+        }
+        return new Facts(!answers.isEmpty(), false, false);
+    }
+
+    private static Optional<Answer> chosenAnswer(Conversation conversation, Fire fire, List<Answer> answers) {
+        int index = fire.event() == ConversationEvent.NOT_HELPED ? conversation.notHelpedCount() + 1 : 0;
+        return index < answers.size() ? Optional.of(answers.get(index)) : Optional.empty();
+    }
+
+    private void send(Conversation conversation, List<Reply> toSend, Instant now) {
+        for (Reply reply : toSend) {
+            Author author = reply.kind() == Reply.Kind.NOTICE ? Author.SYSTEM : Author.BOT;
+            long messageId = transcript.appendOutbound(conversation.id(), author, reply.text(), now);
+            outbox.enqueue(conversation.id(), messageId, conversation.customer(), reply, now);
+        }
+        if (!toSend.isEmpty()) {
+            events.publishEvent(new RepliesQueued(conversation.id()));
+        }
+    }
+
+    private Conversation load(ConversationId id) {
+        return conversations.findById(id.value())
+                .orElseThrow(() -> new IllegalArgumentException("No conversation " + id));
+    }
+
+    private <T> T atomically(java.util.function.Supplier<T> step) {
+        return retry.invoke(() -> transactions.execute(status -> step.get()));
+    }
+}

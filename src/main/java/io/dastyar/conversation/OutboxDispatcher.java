@@ -1,0 +1,137 @@
+package io.dastyar.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Delivers outbox rows through their channels, after the transaction that wrote them has committed.
+ * One worker thread per instance keeps each conversation's replies in order; a failed delivery holds back
+ * the rest of its conversation until the retry, with exponential back-off.
+ */
+@Component
+class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 100;
+    private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
+
+    private final Outbox outbox;
+    private final Map<String, Channel> channels;
+    private final ConversationProperties properties;
+    private final Clock clock;
+    private final Counter delivered;
+    private final Counter failed;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox").factory());
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+    OutboxDispatcher(Outbox outbox, List<Channel> channels, ConversationProperties properties, Clock clock,
+                     MeterRegistry meters) {
+        this.outbox = outbox;
+        this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
+        this.properties = properties;
+        this.clock = clock;
+        this.delivered = meters.counter("dastyar.outbox.deliveries", "result", "delivered");
+        this.failed = meters.counter("dastyar.outbox.deliveries", "result", "failed");
+    }
+
+    @TransactionalEventListener
+    void onRepliesQueued(RepliesQueued queued) {
+        drainSoon();
+    }
+
+    /** Picks up retries and whatever a crashed instance left behind. */
+    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
+    void sweep() {
+        drainSoon();
+    }
+
+    private void drainSoon() {
+        if (!worker.isShutdown() && drainQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                drainQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    private void drain() {
+        try {
+            List<Long> due;
+            do {
+                due = outbox.due(clock.instant(), BATCH);
+                Set<ConversationId> heldBack = new HashSet<>();
+                for (long id : due) {
+                    outbox.claim(id, clock.instant(), properties.deliveryLease())
+                            .filter(pending -> !heldBack.contains(pending.delivery().conversation()))
+                            .ifPresent(pending -> {
+                                if (!deliver(pending)) {
+                                    heldBack.add(pending.delivery().conversation());
+                                }
+                            });
+                }
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Outbox drain failed; the next sweep will try again", e);
+        }
+    }
+
+    private boolean deliver(Outbox.Pending pending) {
+        Delivery delivery = pending.delivery();
+        try (var ignored = MDC.putCloseable("conversation", delivery.conversation().toString())) {
+            Channel channel = channels.get(pending.channel());
+            try {
+                if (channel == null) {
+                    throw new IllegalStateException("No channel named '" + pending.channel() + "' is enabled");
+                }
+                channel.deliver(delivery);
+                outbox.markSent(delivery.id(), clock.instant());
+                delivered.increment();
+                return true;
+            } catch (Exception e) {
+                Instant retryAt = clock.instant().plus(backOff(pending.attempts()));
+                log.warn("Delivery {} failed (attempt {}), retrying at {}: {}", delivery.id(), pending.attempts(), retryAt,
+                        e.toString());
+                outbox.retryLater(delivery.id(), retryAt, e.toString());
+                failed.increment();
+                return false;
+            }
+        }
+    }
+
+    static Duration backOff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration backOff = Duration.ofSeconds(seconds);
+        return backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("Outbox deliveries still running at shutdown; their leases expire and another instance retries them");
+            worker.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.dastyar.conversation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+import io.dastyar.conversation.TranscriptEntry.Direction;
+
+/** The append-only message log. Rows are inserted and read, never updated. */
+@Component
+class Transcript {
+
+    private final JdbcClient jdbc;
+
+    Transcript(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The conversation that already holds an inbound message with this key, if one does. */
+    Optional<ConversationId> conversationOfInbound(String inboundKey) {
+        return jdbc.sql("SELECT conversation_id FROM message WHERE inbound_key = ?")
+                .param(inboundKey)
+                .query(UUID.class).optional()
+                .map(ConversationId::new);
+    }
+
+    long appendInbound(ConversationId conversation, String text, String clientMessageId, String inboundKey, Instant at) {
+        return append(conversation, Direction.IN, Author.CUSTOMER, text, clientMessageId, inboundKey, at);
+    }
+
+    long appendOutbound(ConversationId conversation, Author author, String text, Instant at) {
+        return append(conversation, Direction.OUT, author, text, null, null, at);
+    }
+
+    private long append(ConversationId conversation, Direction direction, Author author, String text,
+                        String channelMessageId, String inboundKey, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO message (conversation_id, direction, author, body, channel_message_id, inbound_key, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(conversation.value(), direction.name(), author.name(), text, channelMessageId, inboundKey,
+                        Timestamp.from(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    List<TranscriptEntry> of(ConversationId conversation) {
+        return jdbc.sql("""
+                        SELECT id, direction, author, body, channel_message_id, created_at
+                        FROM message WHERE conversation_id = ? ORDER BY id""")
+                .param(conversation.value())
+                .query((rs, row) -> new TranscriptEntry(rs.getLong("id"), conversation,
+                        Direction.valueOf(rs.getString("direction")), Author.valueOf(rs.getString("author")),
+                        rs.getString("body"), rs.getString("channel_message_id"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,65 @@
+package io.dastyar.conversation;
+
+import static io.dastyar.conversation.ConversationEvent.*;
+import static io.dastyar.conversation.ConversationState.*;
+import static io.dastyar.conversation.Effect.*;
+import static io.dastyar.conversation.Guard.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conversation's behaviour as data. The state machine, the README diagram and the tests are all
+ * built from this one list. Rows with the same source and event are tried in order; the first whose
+ * guard holds fires.
+ *
+ * <p>The CSAT invariant lives here: only {@code AWAITING_RATING} and {@code AWAITING_COMMENT} lead to
+ * {@code CLOSED}, and every way into {@code AWAITING_RATING} asks the rating question.
+ */
+final class TransitionTable {
+
+    static final List<Transition> ROWS = build();
+
+    private TransitionTable() {
+    }
+
+    private static List<Transition> build() {
+        var rows = new ArrayList<Transition>();
+        for (var selfService : List.of(BOT, AWAITING_FEEDBACK)) {
+            rows.add(row(selfService, MESSAGE, CONFIDENT_ANSWER, AWAITING_FEEDBACK, ANSWER));
+            rows.add(row(selfService, MESSAGE, NO_CONFIDENT_ANSWER, BOT, SAY_NO_ANSWER));
+            rows.add(row(selfService, ASKED_FOR_PERSON, ALWAYS, QUEUED, ENQUEUE));
+        }
+        rows.add(row(AWAITING_FEEDBACK, HELPED, ALWAYS, BOT, INVITE_MORE_QUESTIONS));
+        rows.add(row(AWAITING_FEEDBACK, NOT_HELPED, ANOTHER_CANDIDATE, AWAITING_FEEDBACK, OFFER_NEXT_CANDIDATE));
+        rows.add(row(AWAITING_FEEDBACK, NOT_HELPED, GIVE_UP_ON_BOT, BOT, OFFER_PERSON));
+
+        rows.add(row(QUEUED, MESSAGE, ALWAYS, QUEUED, REMIND_QUEUED));
+        rows.add(row(QUEUED, ASSIGNED, ALWAYS, WITH_AGENT, ANNOUNCE_AGENT));
+        rows.add(row(WITH_AGENT, MESSAGE, ALWAYS, WITH_AGENT, FORWARD_TO_AGENT));
+        rows.add(row(WITH_AGENT, TRANSFERRED, ALWAYS, QUEUED, ANNOUNCE_TRANSFER));
+        rows.add(row(QUEUED, RESOLVED, ALWAYS, AWAITING_RATING, ASK_RATING));
+        rows.add(row(WITH_AGENT, RESOLVED, ALWAYS, AWAITING_RATING, ASK_RATING));
+
+        // Every open conversation can be ended by the customer or go quiet; either way the CSAT question is asked.
+        for (var open : List.of(BOT, AWAITING_FEEDBACK, QUEUED, WITH_AGENT)) {
+            rows.add(row(open, ENDED, ALWAYS, AWAITING_RATING, ASK_RATING));
+            rows.add(row(open, INACTIVITY_TIMEOUT, ALWAYS, AWAITING_RATING, ASK_RATING));
+        }
+
+        rows.add(row(AWAITING_RATING, RATING_GIVEN, ALWAYS, AWAITING_COMMENT, ASK_COMMENT));
+        rows.add(row(AWAITING_RATING, MESSAGE, ALWAYS, AWAITING_RATING, REPEAT_RATING_QUESTION));
+        rows.add(row(AWAITING_COMMENT, COMMENT_GIVEN, ALWAYS, CLOSED, THANK_AND_CLOSE));
+        rows.add(row(AWAITING_COMMENT, COMMENT_SKIPPED, ALWAYS, CLOSED, THANK_AND_CLOSE));
+        for (var rating : List.of(AWAITING_RATING, AWAITING_COMMENT)) {
+            rows.add(row(rating, ENDED, ALWAYS, CLOSED, THANK_AND_CLOSE));
+            rows.add(row(rating, INACTIVITY_TIMEOUT, ALWAYS, CLOSED, THANK_AND_CLOSE));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static Transition row(ConversationState source, ConversationEvent event, Guard guard,
+                                  ConversationState target, Effect... effects) {
+        return new Transition(source, event, guard, target, List.of(effects));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Cross-cutting configuration: security, the languages we speak, and other settings every feature shares.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "System")
+package io.dastyar.system;
