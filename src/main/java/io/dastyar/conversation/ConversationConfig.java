@@ -21,11 +21,11 @@ class ConversationConfig {
     @Bean
     RetryTemplate conversationRetry() {
         return new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(20)
-                .delay(Duration.ofMillis(2))
-                .jitter(Duration.ofMillis(2))
+                .maxRetries(50)
+                .delay(Duration.ofMillis(10))
+                .jitter(Duration.ofMillis(10))
                 .multiplier(1.5)
-                .maxDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(250))
                 .predicate(ConversationConfig::lostARace)
                 .build());
     }

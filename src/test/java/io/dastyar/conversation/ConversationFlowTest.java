@@ -1,0 +1,187 @@
+package io.dastyar.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.dastyar.conversation.Inbound.Button;
+import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.conversation.Receipt.Outcome;
+import io.dastyar.conversation.TranscriptEntry.Direction;
+import io.dastyar.support.MutableClock;
+import io.dastyar.support.PostgresTest;
+import io.dastyar.support.RecordingChannel;
+import io.dastyar.system.Language;
+
+/** Whole conversations through the inbox, the real state machine, PostgreSQL and the outbox. */
+@PostgresTest
+class ConversationFlowTest {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    RecordingChannel channel;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    TimerPoller timerPoller;
+
+    private final ChannelAddress customer = new ChannelAddress(RecordingChannel.NAME, "visitor-" + UUID.randomUUID());
+    private int sent;
+
+    @Test
+    void aQuestionWithoutAnAnswerIsSaidSoAndAPersonIsOffered() {
+        ConversationId id = say("Where is my parcel?").conversation().orElseThrow();
+
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+        List<Reply> replies = awaitReplies(id, 1);
+        assertThat(replies.getFirst().text()).contains("don't have a good answer");
+        assertThat(replies.getFirst().quickReplies()).extracting(QuickReply::payload).containsExactly(QuickReply.PERSON);
+        assertThat(conversations.transcript(id)).extracting(TranscriptEntry::direction, TranscriptEntry::author)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Direction.IN, Author.CUSTOMER),
+                        org.assertj.core.groups.Tuple.tuple(Direction.OUT, Author.BOT));
+    }
+
+    @Test
+    void aConversationHandedToAnAgentEndsWithTheCsatQuestionAndKeepsTheRating() {
+        ConversationId id = say("I want to talk to someone").conversation().orElseThrow();
+        press(QuickReply.PERSON);
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+
+        assertThat(conversations.fire(id, ConversationEvent.ASSIGNED)).isTrue();
+        say("Hello, are you there?");
+        assertThat(state(id)).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(conversations.fire(id, ConversationEvent.RESOLVED)).isTrue();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+
+        Reply ratingQuestion = awaitReplies(id, 4).getLast();
+        assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::payload)
+                .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
+        assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::label)
+                .containsExactly("Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied");
+
+        press("rate:4");
+        say("Quick and friendly, thank you");
+
+        ConversationSummary closed = conversations.find(id).orElseThrow();
+        assertThat(closed.state()).isEqualTo(ConversationState.CLOSED);
+        assertThat(closed.rating()).contains(4);
+        assertThat(closed.ratingComment()).contains("Quick and friendly, thank you");
+        assertThat(closed.closedAt()).isPresent();
+        assertThat(awaitReplies(id, 6).getLast().kind()).isEqualTo(Reply.Kind.NOTICE);
+    }
+
+    @Test
+    void aMessageAfterClosingStartsANewConversation() {
+        ConversationId first = say("/end").conversation().orElseThrow();
+        press(QuickReply.END);
+        assertThat(state(first)).isEqualTo(ConversationState.CLOSED);
+
+        ConversationId second = say("Hello again").conversation().orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(state(second)).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void aRatingTypedInPersianDigitsCountsAndANumberOutOfRangeIsExplained() {
+        ConversationId id = sayIn(Language.FA, "/end").conversation().orElseThrow();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+
+        say("7");
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+        assertThat(awaitReplies(id, 2).getLast().text()).contains("عددی از ۱ تا ۵");
+
+        say("۴");
+        press(QuickReply.SKIP_COMMENT);
+        assertThat(conversations.find(id).orElseThrow().rating()).contains(4);
+        assertThat(state(id)).isEqualTo(ConversationState.CLOSED);
+    }
+
+    @Test
+    void aRedeliveredMessageIsStoredAndAnsweredOnce() {
+        var inbound = new Inbound(customer, "client-1", new Text("Do you ship abroad?"), Optional.empty());
+        Receipt first = conversations.receive(inbound);
+        Receipt again = conversations.receive(inbound);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(again).isEqualTo(new Receipt(first.conversation(), Outcome.DUPLICATE));
+        ConversationId id = first.conversation().orElseThrow();
+        assertThat(conversations.transcript(id)).filteredOn(e -> e.direction() == Direction.IN).hasSize(1);
+        assertThat(awaitReplies(id, 1)).hasSize(1);
+    }
+
+    @Test
+    void emptyMessagesAreIgnoredAndOversizedOnesRefusedWithANoticeInTheCustomersLanguage() {
+        assertThat(say("   ")).isEqualTo(new Receipt(Optional.empty(), Outcome.IGNORED));
+
+        Receipt refused = sayIn(Language.AR, "x".repeat(4_001));
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        ConversationId id = refused.conversation().orElseThrow();
+        assertThat(awaitReplies(id, 1).getFirst().text()).contains("طويلة جداً").contains("٤٬٠٠٠");
+        assertThat(conversations.transcript(id)).noneMatch(entry -> entry.direction() == Direction.IN);
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void unknownCommandsAndStaleButtonsGetANoticeAndChangeNothing() {
+        ConversationId id = say("/refund-now").conversation().orElseThrow();
+        press(QuickReply.HELPED);
+
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+        List<Reply> replies = awaitReplies(id, 2);
+        assertThat(replies.get(0).text()).contains("don't know that command");
+        assertThat(replies.get(1).text()).contains("isn't available any more");
+    }
+
+    @Test
+    void aQuietConversationTimesOutIntoTheCsatQuestionAndThenCloses() {
+        ConversationId id = say("Hi").conversation().orElseThrow();
+
+        clock.advance(Duration.ofMinutes(16));
+        timerPoller.fireDueTimers();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+
+        clock.advance(Duration.ofMinutes(61));
+        timerPoller.fireDueTimers();
+        assertThat(state(id)).isEqualTo(ConversationState.CLOSED);
+        assertThat(conversations.transcript(id)).extracting(TranscriptEntry::text)
+                .anyMatch(text -> text.contains("how satisfied are you"));
+    }
+
+    @Test
+    void everyReplyLeavesOnlyAfterTheMessageThatCausedItIsCommittedAndAFailedDeliveryIsRetried() {
+        channel.failNext(1);
+        ConversationId id = say("Is anyone there?").conversation().orElseThrow();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(id).size() == 1);
+        assertThat(channel.to(id)).allSatisfy(received -> assertThat(received.committedInboundMessages()).isEqualTo(1));
+    }
+
+    private Receipt say(String text) {
+        return conversations.receive(new Inbound(customer, "m" + sent++, new Text(text), Optional.empty()));
+    }
+
+    private Receipt sayIn(Language language, String text) {
+        return conversations.receive(new Inbound(customer, "m" + sent++, new Text(text), Optional.of(language)));
+    }
+
+    private void press(String payload) {
+        conversations.receive(new Inbound(customer, "m" + sent++, new Button(payload), Optional.empty()));
+    }
+
+    private ConversationState state(ConversationId id) {
+        return conversations.find(id).orElseThrow().state();
+    }
+
+    private List<Reply> awaitReplies(ConversationId id, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(id).size() >= count);
+        return channel.to(id).stream().map(received -> received.delivery().reply()).toList();
+    }
+}

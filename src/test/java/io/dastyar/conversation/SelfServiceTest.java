@@ -1,0 +1,85 @@
+package io.dastyar.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.dastyar.conversation.Inbound.Button;
+import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.support.PostgresTest;
+import io.dastyar.support.RecordingChannel;
+import io.dastyar.support.ScriptedAnswers;
+
+/** The bot's side: answers, "did this help?", the next candidate, and a person once answers keep failing. */
+@PostgresTest
+class SelfServiceTest {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    RecordingChannel channel;
+    @Autowired
+    ScriptedAnswers answers;
+
+    private final ChannelAddress customer = new ChannelAddress(RecordingChannel.NAME, "visitor-" + UUID.randomUUID());
+    private final String question = "How do I return shoes? " + UUID.randomUUID();
+    private int sent;
+
+    @Test
+    void aConfidentAnswerIsGivenWithDidThisHelpAndHelpedInvitesMoreQuestions() {
+        answers.teach(question, new Answer("returns", "Returns", "Send them back within 30 days."));
+        ConversationId id = send(new Text(question));
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
+
+        send(new Button(QuickReply.HELPED));
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+        List<Reply> replies = replies(id, 3);
+        assertThat(replies.get(0).text()).isEqualTo("Send them back within 30 days.");
+        assertThat(replies.get(1).quickReplies()).extracting(QuickReply::payload)
+                .containsExactly(QuickReply.HELPED, QuickReply.NOT_HELPED, QuickReply.PERSON);
+        assertThat(replies.get(2).text()).contains("glad that helped");
+    }
+
+    @Test
+    void notHelpedTriesTheNextCandidateAndThenOffersAPerson() {
+        answers.teach(question,
+                new Answer("returns", "Returns", "Send them back within 30 days."),
+                new Answer("exchange", "Exchanges", "Swap the size in your account."),
+                new Answer("refunds", "Refunds", "Refunds take five days."));
+        ConversationId id = send(new Text(question));
+
+        send(new Button(QuickReply.NOT_HELPED));
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
+        assertThat(replies(id, 4).get(2).text()).contains("Swap the size in your account.");
+
+        send(new Button(QuickReply.NOT_HELPED));
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+        Reply offer = replies(id, 5).get(4);
+        assertThat(offer.text()).contains("connect you with someone");
+        assertThat(offer.quickReplies()).extracting(QuickReply::payload).containsExactly(QuickReply.PERSON);
+
+        send(new Button(QuickReply.PERSON));
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+    }
+
+    private ConversationId send(Inbound.Content content) {
+        return conversations.receive(new Inbound(customer, "m" + sent++, content, Optional.empty()))
+                .conversation().orElseThrow();
+    }
+
+    private ConversationState state(ConversationId id) {
+        return conversations.find(id).orElseThrow().state();
+    }
+
+    private List<Reply> replies(ConversationId id, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(id).size() >= count);
+        return channel.to(id).stream().map(received -> received.delivery().reply()).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package io.dastyar.support;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.dastyar.conversation.Channel;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.Delivery;
+
+/**
+ * A real {@link Channel} for tests: it keeps what it is handed. At each delivery it also reads, on its own
+ * connection, how many customer messages of that conversation are committed, so tests can check that no
+ * reply ever leaves before the message that caused it is stored.
+ */
+public class RecordingChannel implements Channel {
+
+    public static final String NAME = "test";
+
+    public record Received(Delivery delivery, long committedInboundMessages) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger failuresToInject = new AtomicInteger();
+
+    RecordingChannel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("injected failure");
+        }
+        long inbound = jdbc.sql("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'IN'")
+                .param(delivery.conversation().value()).query(Long.class).single();
+        received.add(new Received(delivery, inbound));
+    }
+
+    public void failNext(int deliveries) {
+        failuresToInject.set(deliveries);
+    }
+
+    public List<Received> to(ConversationId conversation) {
+        return received.stream().filter(r -> r.delivery().conversation().equals(conversation)).toList();
+    }
+}

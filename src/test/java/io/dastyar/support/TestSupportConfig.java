@@ -1,0 +1,26 @@
+package io.dastyar.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfig {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    ScriptedAnswers scriptedAnswers() {
+        return new ScriptedAnswers();
+    }
+
+    @Bean
+    RecordingChannel recordingChannel(JdbcClient jdbc) {
+        return new RecordingChannel(jdbc);
+    }
+}
