@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -14,9 +13,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @Validated
 @ConfigurationProperties("support.account")
-record AccountProperties(@Valid @DefaultValue InitialAdmin initialAdmin) {
-
-    record InitialAdmin(@DefaultValue("admin") @NotBlank String username,
-                        @Pattern(regexp = "|.{10,}", message = "must be at least 10 characters") String password) {
-    }
+record AccountProperties(
+        @DefaultValue("admin") @NotBlank String initialAdminUsername,
+        @Pattern(regexp = "|.{10,}", message = "must be at least 10 characters") String initialAdminPassword) {
 }

@@ -28,16 +28,17 @@ class InitialAdmin implements ApplicationRunner {
         if (!accounts.none()) {
             return;
         }
-        var admin = properties.initialAdmin();
-        boolean generated = admin.password() == null || admin.password().isBlank();
-        String password = generated ? randomPassword() : admin.password();
-        accounts.create(new NewUser(admin.username(), "Administrator", password, Role.ADMIN));
+        String username = properties.initialAdminUsername();
+        String configured = properties.initialAdminPassword();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? randomPassword() : configured;
+        accounts.create(new NewUser(username, "Administrator", password, Role.ADMIN));
         if (generated) {
             // Shown once so a first run on the embedded defaults can sign in; production sets DASTYAR_ADMIN_PASSWORD.
             log.warn("Created admin '{}' with the generated password {} (set DASTYAR_ADMIN_PASSWORD to choose one)",
-                    admin.username(), password);
+                    username, password);
         } else {
-            log.info("Created admin '{}' from the environment", admin.username());
+            log.info("Created admin '{}' from the environment", username);
         }
     }
 

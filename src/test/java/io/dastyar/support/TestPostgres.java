@@ -15,6 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TestPostgres {
 
+    public static final String ADMIN_PASSWORD = "first-admin-password";
+
     private static EmbeddedPostgres server;
 
     private TestPostgres() {
@@ -49,7 +51,9 @@ public final class TestPostgres {
             TestPropertyValues.of(
                     "spring.datasource.url=" + jdbcUrl(),
                     "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres").applyTo(context);
+                    "spring.datasource.password=postgres",
+                    // As DASTYAR_ADMIN_PASSWORD would in production: the first admin comes from the environment.
+                    "support.account.initial-admin-password=" + ADMIN_PASSWORD).applyTo(context);
         }
     }
 }

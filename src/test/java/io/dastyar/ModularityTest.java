@@ -1,0 +1,72 @@
+package io.dastyar;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import io.dastyar.archfixture.LeakyStatemachineUser;
+import io.dastyar.archfixture.app.FixtureApplication;
+
+/**
+ * Keeps the package-by-feature structure honest: features use each other's public API only, and each
+ * third-party engine stays inside the one feature that owns it.
+ */
+class ModularityTest {
+
+    static final List<ArchRule> LIBRARIES_STAY_HOME = List.of(
+            confined("org.springframework.statemachine..", "io.dastyar.conversation.."),
+            confined("org.apache.lucene..", "io.dastyar.knowledge.."),
+            confined("org.telegram..", "io.dastyar.channel.telegram.."));
+
+    @Test
+    void featuresUseOnlyEachOthersPublicApi() {
+        ApplicationModules modules = ApplicationModules.of(DastyarApplication.class);
+        modules.verify();
+        assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
+                .contains("io.dastyar.conversation", "io.dastyar.account", "io.dastyar.system");
+    }
+
+    @Test
+    void librariesStayInsideTheirFeature() {
+        JavaClasses product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.dastyar");
+        LIBRARIES_STAY_HOME.forEach(rule -> rule.check(product));
+    }
+
+    @Test
+    void theChecksCatchAFeatureReachingIntoAnothersInternals() {
+        // The fixture lives among the test classes, which Modulith skips unless told otherwise.
+        ImportOption everything = location -> true;
+        assertThatThrownBy(() -> ApplicationModules.of(FixtureApplication.class, everything).verify())
+                .hasMessageContaining("AlphaInternal");
+    }
+
+    @Test
+    void theChecksCatchAStateMachineTypeOutsideTheConversationFeature() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(LeakyStatemachineUser.class);
+        assertThat(LIBRARIES_STAY_HOME.getFirst().evaluate(leaky).hasViolation()).isTrue();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(ApplicationModules.of(DastyarApplication.class)).writeModulesAsPlantUml();
+    }
+
+    private static ArchRule confined(String library, String owner) {
+        return noClasses().that().resideOutsideOfPackage(owner)
+                .should().dependOnClassesThat().resideInAPackage(library)
+                .because(library + " belongs to " + owner + " alone")
+                .allowEmptyShould(true);
+    }
+}

@@ -1,0 +1,57 @@
+package io.dastyar.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import io.dastyar.system.Language;
+
+/** Every bot text exists in every language, so no customer silently gets English. */
+class BotTextsTest {
+
+    @Test
+    void everyLanguageHasEveryKeyAndNoMore() throws IOException {
+        Properties english = bundle("i18n/bot.properties");
+        for (String language : List.of("fa", "ar", "az")) {
+            Properties translated = bundle("i18n/bot_" + language + ".properties");
+            assertThat(translated.stringPropertyNames()).as(language).isEqualTo(english.stringPropertyNames());
+            translated.stringPropertyNames().stream()
+                    .filter(key -> !key.startsWith("rating.") && !key.startsWith("button."))
+                    .forEach(key -> assertThat(translated.getProperty(key)).as(language + " " + key)
+                            .isNotEqualTo(english.getProperty(key)));
+        }
+    }
+
+    @Test
+    void everyEffectHasWordsInEveryLanguage() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/bot");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        var replies = new BotReplies(messages);
+        Optional<Answer> answer = Optional.of(new Answer("a", "A", "The answer."));
+        for (Language language : Language.values()) {
+            List<Reply> all = replies.compose(List.of(Effect.values()), language, answer);
+            assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank());
+            assertThat(replies.respond("bot.too-long", language, 4000).text()).doesNotContain("{0}");
+        }
+        assertThat(replies.respond("bot.too-long", Language.FA, 4000).text()).contains("۴٬۰۰۰");
+    }
+
+    private static Properties bundle(String path) throws IOException {
+        var properties = new Properties();
+        try (var in = BotTextsTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,59 @@
+package io.dastyar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+import io.dastyar.DastyarApplication;
+
+/** The service as an operator starts it: on the embedded H2 defaults, and refusing bad settings by name. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTest {
+
+    /** Starts the service as its command line would, on an in-memory H2 so the test leaves no files behind. */
+    private static ConfigurableApplicationContext startWith(String... settings) {
+        var arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--server.port=0"));
+        Arrays.stream(settings).map(setting -> "--" + setting).forEach(arguments::add);
+        return new SpringApplicationBuilder(DastyarApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    @Test
+    void startsOnTheEmbeddedDefaultsAndReportsHealthy() {
+        try (var context = startWith()) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            String health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
+                    .retrieve().body(String.class);
+            assertThat(health).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "support.conversation.max-message-length, 0",
+            "support.conversation.default-language, klingon",
+            "support.conversation.bot-inactivity, 1s",
+            "support.account.initial-admin-password, short",
+    })
+    void aBadSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
+        assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(key);
+    }
+}
