@@ -1,0 +1,32 @@
+# Build: docker build -t dastyar .
+# Run:   docker run -p 8080:8080 -e DASTYAR_ADMIN_PASSWORD=change-me-please -v dastyar-data:/app/data dastyar
+
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package \
+ && cp target/dastyar-*.jar application.jar \
+ && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+
+FROM eclipse-temurin:21-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin dastyar
+WORKDIR /app
+# Layers from the least to the most often changed, so a code change rebuilds only the last one.
+COPY --from=build /src/extracted/dependencies/ ./
+COPY --from=build /src/extracted/spring-boot-loader/ ./
+COPY --from=build /src/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/extracted/application/ ./
+COPY config/ config/
+COPY knowledge-base/ knowledge-base/
+RUN mkdir -p data && chown -R dastyar:dastyar data
+USER dastyar
+VOLUME ["/app/config", "/app/knowledge-base", "/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "application.jar"]
