@@ -1,0 +1,6 @@
+/**
+ * The self-service knowledge base: Markdown articles on disk, their Lucene index, retrieval in four
+ * languages, and the admin pages that edit them. Lucene never leaves this package.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge base")
+package io.dastyar.knowledge;
