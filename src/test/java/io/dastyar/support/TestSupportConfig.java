@@ -14,7 +14,9 @@ public class TestSupportConfig {
         return new MutableClock();
     }
 
+    /** Conversation tests script the bot's answers; the knowledge base's own ranking is tested on its own. */
     @Bean
+    @Primary
     ScriptedAnswers scriptedAnswers() {
         return new ScriptedAnswers();
     }

@@ -1,0 +1,21 @@
+package io.dastyar.knowledge;
+
+import java.util.regex.Pattern;
+
+/** An article's id: its file name without {@code .md}, the same across the languages of one article. */
+public record ArticleId(String value) {
+
+    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+
+    public ArticleId {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "An article id is 1-100 lower-case letters, digits, '-' or '_', starting with a letter or digit: " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,35 @@
+package io.dastyar.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.dastyar.conversation.Answer;
+import io.dastyar.conversation.AnswerSource;
+import io.dastyar.system.Language;
+
+/** The bot's answers: articles whose confidence clears the threshold, best first. */
+@Component
+class KnowledgeAnswers implements AnswerSource {
+
+    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeProperties properties;
+
+    KnowledgeAnswers(KnowledgeBase knowledgeBase, KnowledgeProperties properties) {
+        this.knowledgeBase = knowledgeBase;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<Answer> confidentAnswers(String question, Language conversationLanguage) {
+        // The customer may write in another language than the conversation started in: follow the text.
+        Language language = knowledgeBase.detectLanguage(question).orElse(conversationLanguage);
+        SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());
+        return result.hits().stream()
+                .filter(hit -> hit.score() >= properties.threshold())
+                .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream())
+                .map(article -> new Answer(article.id().value(), article.title(), article.body()))
+                .toList();
+    }
+}

@@ -1,0 +1,82 @@
+package io.dastyar.knowledge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.dastyar.system.Language;
+
+/**
+ * The knowledge base as it is on disk now: the searchable articles and the files that could not be used.
+ * A reload reads every file again and swaps in a new index in one step. A file that turns bad keeps its
+ * last good version in the index until it is fixed, so a typo in an edit never takes an answer away.
+ */
+@Service
+public class KnowledgeBase {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private record Snapshot(ArticleIndex index, Map<String, Article> articles, List<ArticleProblem> problems) {
+    }
+
+    private final ArticleFiles files;
+    private final KnowledgeProperties properties;
+    private final LanguageDetector detector = new LanguageDetector();
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+    KnowledgeBase(KnowledgeProperties properties) {
+        this.properties = properties;
+        this.files = new ArticleFiles(properties.dir());
+        reload();
+    }
+
+    /** Searches in the given language, or in the one the text is written in, or, when unsure, in all. */
+    public SearchResult search(String text, Optional<Language> language, int limit) {
+        Optional<Language> searched = language.or(() -> detector.detect(text));
+        return current.get().index().search(text, searched, limit);
+    }
+
+    public Optional<Language> detectLanguage(String text) {
+        return detector.detect(text);
+    }
+
+    public List<ArticleProblem> problems() {
+        return current.get().problems();
+    }
+
+    public int size() {
+        return current.get().articles().size();
+    }
+
+    Optional<Article> article(Language language, ArticleId id) {
+        return Optional.ofNullable(current.get().articles().get(language.tag() + "/" + id.value()));
+    }
+
+    synchronized void reload() {
+        Snapshot previous = current.get();
+        Map<String, Article> articles = new HashMap<>();
+        List<ArticleFiles.Entry> entries = files.read();
+        for (ArticleFiles.Entry entry : entries) {
+            entry.article().ifPresent(article -> articles.put(article.key(), article));
+            entry.problem().ifPresent(problem -> {
+                log.warn("Knowledge base: {}", problem);
+                // Keep serving the last good version of an article whose file is now broken.
+                Optional.ofNullable(previous).map(Snapshot::articles).stream()
+                        .flatMap(old -> old.values().stream())
+                        .filter(old -> problem.file().equals(old.key() + ".md"))
+                        .findFirst()
+                        .ifPresent(old -> articles.put(old.key(), old));
+            });
+        }
+        List<ArticleProblem> problems = entries.stream().flatMap(entry -> entry.problem().stream()).toList();
+        current.set(new Snapshot(new ArticleIndex(articles.values(), properties), Map.copyOf(articles), problems));
+        log.info("Knowledge base loaded: {} articles, {} problems, from {}", articles.size(), problems.size(),
+                files.dir().toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,38 @@
+package io.dastyar.knowledge;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code support.knowledge-base.*}: where the articles are and how they are ranked. Documented in
+ * {@code config/application.yml}; the weights and threshold come from the evaluation in the README.
+ */
+@Validated
+@ConfigurationProperties("support.knowledge-base")
+record KnowledgeProperties(
+        @DefaultValue("./knowledge-base") @NotNull Path dir,
+        @DefaultValue("true") boolean watch,
+        @DefaultValue("0.35") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
+        @DefaultValue("3") @Min(1) @Max(10) int maxChoices,
+        @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0") double choiceMargin,
+        @DefaultValue("1.2") @DecimalMin("0.0") double k1,
+        @DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double b,
+        @DefaultValue("1.0") @DecimalMin("0.0") double titleWeight,
+        @DefaultValue("1.0") @DecimalMin("0.0") double questionsWeight,
+        @DefaultValue("0.3") @DecimalMin("0.0") double bodyWeight,
+        @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight) {
+
+    /** The built-in defaults, for tools that rank articles outside a Spring context. */
+    static KnowledgeProperties defaults() {
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, 0.35, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5);
+    }
+}

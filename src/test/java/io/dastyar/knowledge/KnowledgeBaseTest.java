@@ -1,0 +1,90 @@
+package io.dastyar.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dastyar.system.Language;
+
+/** Loading from disk: bad files are reported and do not stop the rest, and edits show up without a restart. */
+class KnowledgeBaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadFileIsReportedWithItsLineAndTheRestKeepsServing() throws IOException {
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        write("en/broken.md", "---\ntitle: [unclosed\n---\nbody");
+        write("xx/unknown.md", article("Unknown language", "Whatever."));
+
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+
+        assertThat(knowledgeBase.size()).isEqualTo(1);
+        assertThat(knowledgeBase.problems()).extracting(ArticleProblem::file)
+                .containsExactlyInAnyOrder("en/broken.md", "xx/unknown.md");
+        assertThat(knowledgeBase.problems()).filteredOn(p -> p.file().equals("en/broken.md"))
+                .singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+        assertThat(knowledgeBase.search("return an item", Optional.of(Language.EN), 5).hits())
+                .extracting(Hit::id).containsExactly("returns");
+    }
+
+    @Test
+    void anArticleThatTurnsBadKeepsItsLastGoodVersion() throws IOException {
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+
+        write("en/returns.md", "---\ntitle: How do I return\nquestions: [oops\n---\nbody");
+        knowledgeBase.reload();
+
+        assertThat(knowledgeBase.problems()).hasSize(1);
+        assertThat(knowledgeBase.article(Language.EN, new ArticleId("returns")))
+                .hasValueSatisfying(a -> assertThat(a.body()).isEqualTo("Send it back within 14 days."));
+    }
+
+    @Test
+    void editsOnDiskAreSearchableWithinTwoSeconds() throws IOException {
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+        var watcher = new KnowledgeWatcher(knowledgeBase, properties());
+        watcher.start();
+        try {
+            write("en/warranty.md", article("What does the warranty cover?", "Twelve months on electronics."));
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    knowledgeBase.search("warranty cover", Optional.of(Language.EN), 5).hits().stream()
+                            .anyMatch(hit -> hit.id().equals("warranty")));
+
+            Files.delete(dir.resolve("en/returns.md"));
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> knowledgeBase.size() == 1);
+        } finally {
+            watcher.stop();
+        }
+    }
+
+    private KnowledgeProperties properties() {
+        var defaults = KnowledgeProperties.defaults();
+        return new KnowledgeProperties(dir, true, defaults.threshold(), defaults.maxChoices(), defaults.choiceMargin(),
+                defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(), defaults.bodyWeight(),
+                defaults.ngramWeight());
+    }
+
+    private void write(String file, String content) throws IOException {
+        Path path = dir.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content, StandardCharsets.UTF_8);
+    }
+
+    private static String article(String title, String body) {
+        return "---\ntitle: " + title + "\nquestions:\n  - " + title.toLowerCase() + "\n---\n" + body + "\n";
+    }
+}
