@@ -27,6 +27,7 @@ class ModularityTest {
     static final List<ArchRule> LIBRARIES_STAY_HOME = List.of(
             confined("org.springframework.statemachine..", "io.dastyar.conversation.."),
             confined("org.apache.lucene..", "io.dastyar.knowledge.."),
+            confined("dev.langchain4j..", "io.dastyar.knowledge.."),
             confined("org.telegram..", "io.dastyar.channel.telegram.."));
 
     @Test

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 import io.dastyar.system.Language;
 
@@ -16,8 +15,8 @@ import io.dastyar.system.Language;
  * The knowledge base as it is on disk now: the searchable articles and the files that could not be used.
  * A reload reads every file again and swaps in a new index in one step. A file that turns bad keeps its
  * last good version in the index until it is fixed, so a typo in an edit never takes an answer away.
+ * Created by {@link KnowledgeConfig}.
  */
-@Service
 public class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
@@ -30,8 +29,11 @@ public class KnowledgeBase {
     private final LanguageDetector detector = new LanguageDetector();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
-    KnowledgeBase(KnowledgeProperties properties) {
+    private final Optional<SentenceEmbedder> embedder;
+
+    KnowledgeBase(KnowledgeProperties properties, Optional<SentenceEmbedder> embedder) {
         this.properties = properties;
+        this.embedder = embedder;
         this.files = new ArticleFiles(properties.dir());
         reload();
     }
@@ -75,7 +77,7 @@ public class KnowledgeBase {
             });
         }
         List<ArticleProblem> problems = entries.stream().flatMap(entry -> entry.problem().stream()).toList();
-        current.set(new Snapshot(new ArticleIndex(articles.values(), properties), Map.copyOf(articles), problems));
+        current.set(new Snapshot(new ArticleIndex(articles.values(), properties, embedder), Map.copyOf(articles), problems));
         log.info("Knowledge base loaded: {} articles, {} problems, from {}", articles.size(), problems.size(),
                 files.dir().toAbsolutePath().normalize());
     }

@@ -1,11 +1,16 @@
 package io.dastyar.knowledge;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import io.dastyar.system.Language;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -29,10 +34,40 @@ record KnowledgeProperties(
         @DefaultValue("1.0") @DecimalMin("0.0") double titleWeight,
         @DefaultValue("1.0") @DecimalMin("0.0") double questionsWeight,
         @DefaultValue("0.3") @DecimalMin("0.0") double bodyWeight,
-        @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight) {
+        @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight,
+        @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0") double phrasingWeight,
+        @Valid @DefaultValue Semantic semantic) {
+
+    /**
+     * {@code support.knowledge-base.semantic.*}: ranking by meaning with an in-process sentence-embedding model,
+     * blended with the lexical score for the languages the model understands.
+     */
+    record Semantic(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("en") @NotNull Set<Language> languages,
+            /* An ONNX model file; empty for the bundled bge-small-en-v1.5. */ Path model,
+            /* The model's tokenizer.json, needed with {@code model}. */ Path tokenizer,
+            @DefaultValue("CLS") @NotNull PoolingMode pooling,
+            @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double weight,
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double floor,
+            @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double agreement,
+            @DefaultValue("./data/embeddings") @NotNull Path cache) {
+
+        /** A model of one's own needs its tokenizer. */
+        @AssertTrue(message = "semantic.tokenizer must be set when semantic.model is")
+        boolean isTokenizerGivenWithModel() {
+            return model == null || tokenizer != null;
+        }
+
+        static Semantic off() {
+            return new Semantic(false, Set.of(), null, null, PoolingMode.CLS, 0, 0.5, 0.5, Path.of("./data/embeddings"));
+        }
+    }
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, 0.35, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5);
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, 0.35, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
+                new Semantic(true, Set.of(Language.EN), null, null, PoolingMode.CLS, 0.7, 0.5, 0.5,
+                        Path.of("./data/embeddings")));
     }
 }

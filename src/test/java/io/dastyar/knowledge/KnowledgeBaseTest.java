@@ -27,7 +27,7 @@ class KnowledgeBaseTest {
         write("en/broken.md", "---\ntitle: [unclosed\n---\nbody");
         write("xx/unknown.md", article("Unknown language", "Whatever."));
 
-        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties(), Optional.empty());
 
         assertThat(knowledgeBase.size()).isEqualTo(1);
         assertThat(knowledgeBase.problems()).extracting(ArticleProblem::file)
@@ -41,7 +41,7 @@ class KnowledgeBaseTest {
     @Test
     void anArticleThatTurnsBadKeepsItsLastGoodVersion() throws IOException {
         write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
-        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties(), Optional.empty());
 
         write("en/returns.md", "---\ntitle: How do I return\nquestions: [oops\n---\nbody");
         knowledgeBase.reload();
@@ -54,7 +54,7 @@ class KnowledgeBaseTest {
     @Test
     void editsOnDiskAreSearchableWithinTwoSeconds() throws IOException {
         write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
-        KnowledgeBase knowledgeBase = new KnowledgeBase(properties());
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties(), Optional.empty());
         var watcher = new KnowledgeWatcher(knowledgeBase, properties());
         watcher.start();
         try {
@@ -75,7 +75,8 @@ class KnowledgeBaseTest {
         var defaults = KnowledgeProperties.defaults();
         return new KnowledgeProperties(dir, true, defaults.threshold(), defaults.maxChoices(), defaults.choiceMargin(),
                 defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(), defaults.bodyWeight(),
-                defaults.ngramWeight());
+                defaults.ngramWeight(), defaults.phrasingWeight(),
+                KnowledgeProperties.Semantic.off());
     }
 
     private void write(String file, String content) throws IOException {

@@ -53,8 +53,11 @@ public final class RetrievalEvaluation {
         List<String> names = which.equals("all") ? List.of("clinc150", "massive-en", "massive-fa", "arbanking77")
                 : List.of(which);
         var reports = new ArrayList<Report>();
+        KnowledgeProperties properties = KnowledgeProperties.defaults();
+        Optional<SentenceEmbedder> embedder = Optional.of(new CachedEmbedder(OnnxSentenceEmbedder.bundled(),
+                Path.of("target/embeddings")));
         for (String name : names) {
-            reports.add(evaluate(load(datasets, name), KnowledgeProperties.defaults()));
+            reports.add(evaluate(load(datasets, name), properties, embedder));
             System.out.println(format(reports.getLast()));
         }
         System.out.println();
@@ -63,9 +66,9 @@ public final class RetrievalEvaluation {
         reports.forEach(report -> System.out.println(format(report)));
     }
 
-    static Report evaluate(Dataset dataset, KnowledgeProperties properties) {
+    static Report evaluate(Dataset dataset, KnowledgeProperties properties, Optional<SentenceEmbedder> embedder) {
         List<Article> articles = articles(dataset);
-        var index = new ArticleIndex(articles, properties);
+        var index = new ArticleIndex(articles, properties, embedder);
         Optional<Language> language = Optional.of(dataset.language());
 
         int correct = 0;
