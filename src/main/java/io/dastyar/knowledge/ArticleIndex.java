@@ -93,7 +93,7 @@ final class ArticleIndex {
         hits.sort(Comparator.comparingDouble((LanguageHit h) -> h.hit().score()).reversed());
         List<Hit> top = hits.stream().limit(limit).map(LanguageHit::hit).toList();
         Language searched = language.orElseGet(() -> hits.isEmpty() ? null : hits.getFirst().language());
-        boolean answerable = !top.isEmpty() && top.getFirst().score() >= settings.threshold();
+        boolean answerable = !top.isEmpty() && top.getFirst().score() >= settings.thresholds().of(searched);
         return new SearchResult(searched, answerable, top);
     }
 

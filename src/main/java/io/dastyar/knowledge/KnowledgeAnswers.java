@@ -27,7 +27,7 @@ class KnowledgeAnswers implements AnswerSource {
         Language language = knowledgeBase.detectLanguage(question).orElse(conversationLanguage);
         SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());
         return result.hits().stream()
-                .filter(hit -> hit.score() >= properties.threshold())
+                .filter(hit -> hit.score() >= properties.thresholds().of(language))
                 .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream())
                 .map(article -> new Answer(article.id().value(), article.title(), article.body()))
                 .toList();

@@ -26,7 +26,7 @@ import jakarta.validation.constraints.NotNull;
 record KnowledgeProperties(
         @DefaultValue("./knowledge-base") @NotNull Path dir,
         @DefaultValue("true") boolean watch,
-        @DefaultValue("0.35") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
+        @Valid @DefaultValue Thresholds thresholds,
         @DefaultValue("3") @Min(1) @Max(10) int maxChoices,
         @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0") double choiceMargin,
         @DefaultValue("1.2") @DecimalMin("0.0") double k1,
@@ -37,6 +37,29 @@ record KnowledgeProperties(
         @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight,
         @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0") double phrasingWeight,
         @Valid @DefaultValue Semantic semantic) {
+
+    /**
+     * {@code support.knowledge-base.thresholds.*}: the confidence (0-1) an article needs, per language, before
+     * the bot answers with it. Languages ranked by meaning and by words alone score on different scales, so
+     * each has its own; the defaults are calibrated on CLINC150's out-of-scope queries (see the README).
+     */
+    record Thresholds(
+            @DefaultValue("0.38") @DecimalMin("0.0") @DecimalMax("1.0") double en,
+            @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double fa,
+            @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double ar,
+            @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double az) {
+
+        static final Thresholds DEFAULTS = new Thresholds(0.38, 0.2, 0.2, 0.2);
+
+        double of(Language language) {
+            return switch (language) {
+                case EN -> en;
+                case FA -> fa;
+                case AR -> ar;
+                case AZ -> az;
+            };
+        }
+    }
 
     /**
      * {@code support.knowledge-base.semantic.*}: ranking by meaning with an in-process sentence-embedding model,
@@ -66,7 +89,7 @@ record KnowledgeProperties(
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, 0.35, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, Thresholds.DEFAULTS, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
                 new Semantic(true, Set.of(Language.EN), null, null, PoolingMode.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }
