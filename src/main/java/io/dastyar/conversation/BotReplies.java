@@ -26,11 +26,11 @@ class BotReplies {
             switch (effect) {
                 case ANSWER -> {
                     replies.add(Reply.message(required(answer).text()));
-                    replies.add(didItHelp(language));
+                    replies.add(didItHelp(language, required(answer).escalate()));
                 }
                 case OFFER_NEXT_CANDIDATE -> {
                     replies.add(Reply.message(text(language, "bot.next-candidate") + "\n\n" + required(answer).text()));
-                    replies.add(didItHelp(language));
+                    replies.add(didItHelp(language, required(answer).escalate()));
                 }
                 case SAY_NO_ANSWER -> replies.add(Reply.message(text(language, "bot.no-answer"), person(language)));
                 case OFFER_PERSON -> replies.add(Reply.message(text(language, "bot.offer-person"), person(language)));
@@ -58,8 +58,9 @@ class BotReplies {
         return Reply.notice(text(language, messageKey, arguments));
     }
 
-    private Reply didItHelp(Language language) {
-        return Reply.message(text(language, "bot.did-it-help"),
+    /** For sensitive topics ({@code escalate}) the question says outright that a person is there too. */
+    private Reply didItHelp(Language language, boolean escalate) {
+        return Reply.message(text(language, escalate ? "bot.did-it-help-escalate" : "bot.did-it-help"),
                 new QuickReply(text(language, "button.helped"), QuickReply.HELPED),
                 new QuickReply(text(language, "button.not-helped"), QuickReply.NOT_HELPED),
                 person(language));

@@ -29,6 +29,7 @@ class Conversation {
     private int notHelpedCount;
     private int eventsApplied;
     private String lastQuestion;
+    private String lastAnswerId;
     private Integer rating;
     private String ratingComment;
     private final Instant createdAt;
@@ -39,7 +40,8 @@ class Conversation {
 
     @PersistenceCreator
     Conversation(UUID id, String channel, String recipient, String openKey, Language language, ConversationState state,
-                 int notHelpedCount, int eventsApplied, String lastQuestion, Integer rating, String ratingComment,
+                 int notHelpedCount, int eventsApplied, String lastQuestion, String lastAnswerId, Integer rating,
+                 String ratingComment,
                  Instant createdAt, Instant updatedAt, Instant closedAt, Long version) {
         this.id = id;
         this.channel = channel;
@@ -50,6 +52,7 @@ class Conversation {
         this.notHelpedCount = notHelpedCount;
         this.eventsApplied = eventsApplied;
         this.lastQuestion = lastQuestion;
+        this.lastAnswerId = lastAnswerId;
         this.rating = rating;
         this.ratingComment = ratingComment;
         this.createdAt = createdAt;
@@ -60,7 +63,7 @@ class Conversation {
 
     static Conversation open(ChannelAddress customer, Language language, Instant now) {
         return new Conversation(UUID.randomUUID(), customer.channel(), customer.recipient(), customer.key(), language,
-                ConversationState.BOT, 0, 0, null, null, null, now, now, null, null);
+                ConversationState.BOT, 0, 0, null, null, null, null, now, now, null, null);
     }
 
     /** Moves to the decided state and keeps the counters that later guards depend on. */
@@ -85,6 +88,10 @@ class Conversation {
     void rememberQuestion(String question) {
         lastQuestion = question;
         notHelpedCount = 0;
+    }
+
+    void rememberAnswer(String articleId) {
+        lastAnswerId = articleId;
     }
 
     void rate(int score) {
@@ -130,8 +137,8 @@ class Conversation {
         return Optional.ofNullable(lastQuestion);
     }
 
-    boolean isNew() {
-        return version == null;
+    Optional<String> lastAnswerId() {
+        return Optional.ofNullable(lastAnswerId);
     }
 
     ConversationSummary summary() {

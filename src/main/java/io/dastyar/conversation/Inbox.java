@@ -40,6 +40,7 @@ class Inbox implements Conversations {
     private final TransitionEngine engine;
     private final InboundInterpreter interpreter;
     private final BotReplies replies;
+    private final KnowledgeSignals signals;
     private final ObjectProvider<AnswerSource> answerSource;
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
@@ -48,7 +49,7 @@ class Inbox implements Conversations {
     private final Clock clock;
 
     Inbox(ConversationRepository conversations, Transcript transcript, Outbox outbox, InactivityTimers timers,
-          TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies,
+          TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies, KnowledgeSignals signals,
           ObjectProvider<AnswerSource> answerSource, ConversationProperties properties,
           TransactionTemplate transactions, RetryTemplate conversationRetry, ApplicationEventPublisher events,
           Clock clock) {
@@ -59,6 +60,7 @@ class Inbox implements Conversations {
         this.engine = engine;
         this.interpreter = interpreter;
         this.replies = replies;
+        this.signals = signals;
         this.answerSource = answerSource;
         this.properties = properties;
         this.transactions = transactions;
@@ -157,6 +159,7 @@ class Inbox implements Conversations {
         }
         log.info("{} {} -> {}", fire.event(), conversation.state(), decision.target());
         Optional<Answer> answer = chosenAnswer(conversation, fire, answers);
+        signals.publish(conversation, fire, decision, answer);
         conversation.apply(fire.event(), decision, now);
         switch (fire.event()) {
             case MESSAGE -> {
@@ -167,6 +170,9 @@ class Inbox implements Conversations {
             case RATING_GIVEN -> conversation.rate(fire.rating());
             case COMMENT_GIVEN -> conversation.comment(fire.text());
             default -> { }
+        }
+        if (decision.effects().contains(Effect.ANSWER) || decision.effects().contains(Effect.OFFER_NEXT_CANDIDATE)) {
+            answer.ifPresent(given -> conversation.rememberAnswer(given.articleId()));
         }
         send(conversation, replies.compose(decision.effects(), conversation.language(), answer), now);
         timers.restart(conversation.id(), conversation.state(), now);

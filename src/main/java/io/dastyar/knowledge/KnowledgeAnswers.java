@@ -28,8 +28,9 @@ class KnowledgeAnswers implements AnswerSource {
         SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());
         return result.hits().stream()
                 .filter(hit -> hit.score() >= properties.thresholds().of(language))
-                .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream())
-                .map(article -> new Answer(article.id().value(), article.title(), article.body()))
+                .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream()
+                        .map(article -> new Answer(article.id().value(), article.title(), article.body(), hit.score(),
+                                article.escalate())))
                 .toList();
     }
 }

@@ -37,7 +37,7 @@ class BotTextsTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         var replies = new BotReplies(messages);
-        Optional<Answer> answer = Optional.of(new Answer("a", "A", "The answer."));
+        Optional<Answer> answer = Optional.of(new Answer("a", "A", "The answer.", 0.9, false));
         for (Language language : Language.values()) {
             List<Reply> all = replies.compose(List.of(Effect.values()), language, answer);
             assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank());

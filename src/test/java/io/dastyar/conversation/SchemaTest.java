@@ -3,12 +3,17 @@ package io.dastyar.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,10 +33,16 @@ class SchemaTest {
     Conversations conversations;
 
     @Test
-    void everyMigrationRanOnPostgres() {
+    void everyMigrationRanOnPostgres() throws IOException {
         assertThat(jdbc.sql("SELECT version() ").query(String.class).single()).startsWith("PostgreSQL");
+        List<String> shipped = Arrays.stream(new PathMatchingResourcePatternResolver()
+                        .getResources("classpath:db/migration/V*__*.sql"))
+                .map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
+                .sorted(Comparator.comparingInt(Integer::parseInt))
+                .toList();
+        assertThat(shipped).isNotEmpty();
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2");
+                .query(String.class).list()).isEqualTo(shipped);
     }
 
     @Test

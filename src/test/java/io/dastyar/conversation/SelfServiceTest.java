@@ -34,7 +34,7 @@ class SelfServiceTest {
 
     @Test
     void aConfidentAnswerIsGivenWithDidThisHelpAndHelpedInvitesMoreQuestions() {
-        answers.teach(question, new Answer("returns", "Returns", "Send them back within 30 days."));
+        answers.teach(question, new Answer("returns", "Returns", "Send them back within 30 days.", 0.9, false));
         ConversationId id = send(new Text(question));
         assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
 
@@ -50,9 +50,9 @@ class SelfServiceTest {
     @Test
     void notHelpedTriesTheNextCandidateAndThenOffersAPerson() {
         answers.teach(question,
-                new Answer("returns", "Returns", "Send them back within 30 days."),
-                new Answer("exchange", "Exchanges", "Swap the size in your account."),
-                new Answer("refunds", "Refunds", "Refunds take five days."));
+                new Answer("returns", "Returns", "Send them back within 30 days.", 0.9, false),
+                new Answer("exchange", "Exchanges", "Swap the size in your account.", 0.8, false),
+                new Answer("refunds", "Refunds", "Refunds take five days.", 0.7, true));
         ConversationId id = send(new Text(question));
 
         send(new Button(QuickReply.NOT_HELPED));
@@ -67,6 +67,16 @@ class SelfServiceTest {
 
         send(new Button(QuickReply.PERSON));
         assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+    }
+
+    @Test
+    void aSensitiveArticleSaysOutrightThatAPersonIsThere() {
+        answers.teach(question, new Answer("charged-twice", "Charged twice", "We refund the second charge.", 0.9, true));
+        ConversationId id = send(new Text(question));
+
+        Reply didItHelp = replies(id, 2).get(1);
+        assertThat(didItHelp.text()).contains("sensitive matter");
+        assertThat(didItHelp.quickReplies()).extracting(QuickReply::payload).contains(QuickReply.PERSON);
     }
 
     private ConversationId send(Inbound.Content content) {
