@@ -1,7 +1,5 @@
 package io.dastyar.conversation;
 
-import java.util.List;
-
 import io.dastyar.system.Language;
 
 /**
@@ -10,6 +8,6 @@ import io.dastyar.system.Language;
  */
 public interface AnswerSource {
 
-    /** Answers confident enough to give, best first; empty when none is. */
-    List<Answer> confidentAnswers(String question, Language language);
+    /** Answers confident enough to give, best first; none when no answer is. */
+    Candidates confidentAnswers(String question, Language language);
 }

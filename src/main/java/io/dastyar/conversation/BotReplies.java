@@ -20,7 +20,8 @@ class BotReplies {
         this.messages = messages;
     }
 
-    List<Reply> compose(List<Effect> effects, Language language, Optional<Answer> answer) {
+    List<Reply> compose(List<Effect> effects, Language language, SelfService.Prepared prepared) {
+        Optional<Answer> answer = prepared.answer();
         var replies = new ArrayList<Reply>();
         for (Effect effect : effects) {
             switch (effect) {
@@ -32,6 +33,7 @@ class BotReplies {
                     replies.add(Reply.message(text(language, "bot.next-candidate") + "\n\n" + required(answer).text()));
                     replies.add(didItHelp(language, required(answer).escalate()));
                 }
+                case OFFER_CHOICES -> replies.add(choices(language, prepared.choices()));
                 case SAY_NO_ANSWER -> replies.add(Reply.message(text(language, "bot.no-answer"), person(language)));
                 case OFFER_PERSON -> replies.add(Reply.message(text(language, "bot.offer-person"), person(language)));
                 case INVITE_MORE_QUESTIONS -> replies.add(Reply.message(text(language, "bot.more-questions"), end(language)));
@@ -64,6 +66,14 @@ class BotReplies {
                 new QuickReply(text(language, "button.helped"), QuickReply.HELPED),
                 new QuickReply(text(language, "button.not-helped"), QuickReply.NOT_HELPED),
                 person(language));
+    }
+
+    /** "Did you mean …?": one button per article, and a way out to a person. */
+    private Reply choices(Language language, List<Answer> choices) {
+        var buttons = new ArrayList<QuickReply>();
+        choices.forEach(choice -> buttons.add(new QuickReply(choice.title(), QuickReply.CHOOSE_PREFIX + choice.articleId())));
+        buttons.add(person(language));
+        return new Reply(Reply.Kind.MESSAGE, text(language, "bot.did-you-mean"), buttons);
     }
 
     private Reply ratingQuestion(Language language, String messageKey) {

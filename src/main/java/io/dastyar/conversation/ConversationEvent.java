@@ -6,6 +6,8 @@ public enum ConversationEvent {
     HELPED(Origin.CUSTOMER),
     NOT_HELPED(Origin.CUSTOMER),
     ASKED_FOR_PERSON(Origin.CUSTOMER),
+    /** Picked one of the "Did you mean …?" choices. */
+    CHOSE_ANSWER(Origin.CUSTOMER),
     ENDED(Origin.CUSTOMER),
     ASSIGNED(Origin.AGENT),
     TRANSFERRED(Origin.AGENT),

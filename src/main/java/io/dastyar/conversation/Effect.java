@@ -3,6 +3,7 @@ package io.dastyar.conversation;
 /** What must happen because a transition fired. The inbox carries these out; the machine only names them. */
 enum Effect {
     ANSWER,
+    OFFER_CHOICES,
     SAY_NO_ANSWER,
     OFFER_NEXT_CANDIDATE,
     OFFER_PERSON,

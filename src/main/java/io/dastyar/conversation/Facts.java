@@ -5,10 +5,11 @@ package io.dastyar.conversation;
  * and the machine itself never does I/O.
  *
  * @param confidentAnswer  the knowledge base has an answer that clears the confidence threshold
+ * @param closeCall        several answers clear it and are too close to tell apart
  * @param anotherCandidate after "not helped", there is another candidate worth offering
  * @param givingUp         the customer has said "not helped" often enough that a person should be offered
  */
-record Facts(boolean confidentAnswer, boolean anotherCandidate, boolean givingUp) {
+record Facts(boolean confidentAnswer, boolean closeCall, boolean anotherCandidate, boolean givingUp) {
 
-    static final Facts NONE = new Facts(false, false, false);
+    static final Facts NONE = new Facts(false, false, false, false);
 }

@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 /** Named conditions on a transition; named so that the transition table and its diagram can show them. */
 enum Guard {
     ALWAYS(facts -> true),
-    CONFIDENT_ANSWER(Facts::confidentAnswer),
+    CONFIDENT_ANSWER(facts -> facts.confidentAnswer() && !facts.closeCall()),
+    CLOSE_CALL(facts -> facts.confidentAnswer() && facts.closeCall()),
     NO_CONFIDENT_ANSWER(facts -> !facts.confidentAnswer()),
     ANOTHER_CANDIDATE(facts -> facts.anotherCandidate() && !facts.givingUp()),
     GIVE_UP_ON_BOT(facts -> !facts.anotherCandidate() || facts.givingUp());

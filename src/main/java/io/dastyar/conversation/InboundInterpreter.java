@@ -37,6 +37,9 @@ class InboundInterpreter {
         if (payload.startsWith(QuickReply.RATE_PREFIX)) {
             return rating(payload.substring(QuickReply.RATE_PREFIX.length()));
         }
+        if (payload.startsWith(QuickReply.CHOOSE_PREFIX)) {
+            return new Fire(ConversationEvent.CHOSE_ANSWER, payload.substring(QuickReply.CHOOSE_PREFIX.length()), null);
+        }
         ConversationEvent event = BUTTONS.get(payload);
         return event == null ? new Respond("bot.stale-action") : new Fire(event);
     }

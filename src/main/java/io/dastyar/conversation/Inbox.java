@@ -9,7 +9,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
@@ -31,7 +30,6 @@ import io.dastyar.system.Language;
 class Inbox implements Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-    private static final Set<ConversationState> SELF_SERVICE = Set.of(ConversationState.BOT, ConversationState.AWAITING_FEEDBACK);
 
     private final ConversationRepository conversations;
     private final Transcript transcript;
@@ -41,7 +39,7 @@ class Inbox implements Conversations {
     private final InboundInterpreter interpreter;
     private final BotReplies replies;
     private final KnowledgeSignals signals;
-    private final ObjectProvider<AnswerSource> answerSource;
+    private final SelfService selfService;
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
     private final RetryTemplate retry;
@@ -50,7 +48,7 @@ class Inbox implements Conversations {
 
     Inbox(ConversationRepository conversations, Transcript transcript, Outbox outbox, InactivityTimers timers,
           TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies, KnowledgeSignals signals,
-          ObjectProvider<AnswerSource> answerSource, ConversationProperties properties,
+          SelfService selfService, ConversationProperties properties,
           TransactionTemplate transactions, RetryTemplate conversationRetry, ApplicationEventPublisher events,
           Clock clock) {
         this.conversations = conversations;
@@ -61,7 +59,7 @@ class Inbox implements Conversations {
         this.interpreter = interpreter;
         this.replies = replies;
         this.signals = signals;
-        this.answerSource = answerSource;
+        this.selfService = selfService;
         this.properties = properties;
         this.transactions = transactions;
         this.retry = conversationRetry;
@@ -147,9 +145,8 @@ class Inbox implements Conversations {
 
     /** Offers one event to the machine and carries out what it decides; the caller saves the conversation. */
     private boolean apply(Conversation conversation, Fire fire, Instant now) {
-        List<Answer> answers = answersFor(conversation, fire);
-        Facts facts = facts(conversation, fire, answers);
-        Decision decision = engine.decide(conversation.state(), fire.event(), facts);
+        SelfService.Prepared prepared = selfService.prepare(conversation, fire);
+        Decision decision = engine.decide(conversation.state(), fire.event(), prepared.facts());
         if (!decision.accepted()) {
             log.debug("{} not accepted in {}", fire.event(), conversation.state());
             if (fire.event().origin() == ConversationEvent.Origin.CUSTOMER) {
@@ -158,12 +155,20 @@ class Inbox implements Conversations {
             return false;
         }
         log.info("{} {} -> {}", fire.event(), conversation.state(), decision.target());
-        Optional<Answer> answer = chosenAnswer(conversation, fire, answers);
-        signals.publish(conversation, fire, decision, answer);
+        signals.publish(conversation, fire, decision, prepared.answer());
         conversation.apply(fire.event(), decision, now);
+        remember(conversation, fire, decision, prepared.answer());
+        send(conversation, replies.compose(decision.effects(), conversation.language(), prepared), now);
+        timers.restart(conversation.id(), conversation.state(), now);
+        return true;
+    }
+
+    /** What later events need to know: the question asked, the article given, the rating and comment. */
+    private static void remember(Conversation conversation, Fire fire, Decision decision, Optional<Answer> answer) {
+        List<Effect> effects = decision.effects();
         switch (fire.event()) {
             case MESSAGE -> {
-                if (decision.effects().contains(Effect.ANSWER)) {
+                if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_CHOICES)) {
                     conversation.rememberQuestion(fire.text());
                 }
             }
@@ -171,42 +176,9 @@ class Inbox implements Conversations {
             case COMMENT_GIVEN -> conversation.comment(fire.text());
             default -> { }
         }
-        if (decision.effects().contains(Effect.ANSWER) || decision.effects().contains(Effect.OFFER_NEXT_CANDIDATE)) {
+        if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_NEXT_CANDIDATE)) {
             answer.ifPresent(given -> conversation.rememberAnswer(given.articleId()));
         }
-        send(conversation, replies.compose(decision.effects(), conversation.language(), answer), now);
-        timers.restart(conversation.id(), conversation.state(), now);
-        return true;
-    }
-
-    private List<Answer> answersFor(Conversation conversation, Fire fire) {
-        if (!SELF_SERVICE.contains(conversation.state())) {
-            return List.of();
-        }
-        Optional<String> question = switch (fire.event()) {
-            case MESSAGE -> Optional.of(fire.text());
-            case NOT_HELPED -> conversation.lastQuestion();
-            default -> Optional.empty();
-        };
-        AnswerSource source = answerSource.getIfAvailable();
-        if (source == null || question.isEmpty()) {
-            return List.of();
-        }
-        return source.confidentAnswers(question.get(), conversation.language());
-    }
-
-    private Facts facts(Conversation conversation, Fire fire, List<Answer> answers) {
-        if (fire.event() == ConversationEvent.NOT_HELPED) {
-            int nextCandidate = conversation.notHelpedCount() + 1;
-            return new Facts(false, answers.size() > nextCandidate,
-                    nextCandidate >= properties.notHelpedBeforeOfferingPerson());
-        }
-        return new Facts(!answers.isEmpty(), false, false);
-    }
-
-    private static Optional<Answer> chosenAnswer(Conversation conversation, Fire fire, List<Answer> answers) {
-        int index = fire.event() == ConversationEvent.NOT_HELPED ? conversation.notHelpedCount() + 1 : 0;
-        return index < answers.size() ? Optional.of(answers.get(index)) : Optional.empty();
     }
 
     private void send(Conversation conversation, List<Reply> toSend, Instant now) {

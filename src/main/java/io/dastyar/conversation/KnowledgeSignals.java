@@ -30,7 +30,7 @@ class KnowledgeSignals {
         }
         switch (fire.event()) {
             case MESSAGE -> events.publishEvent(new QuestionAsked(conversation.id(), conversation.language(), fire.text(),
-                    decision.effects().contains(Effect.ANSWER) ? answer : Optional.empty()));
+                    decision.effects().contains(Effect.SAY_NO_ANSWER) ? Optional.empty() : answer));
             case HELPED -> feedback(conversation, Verdict.HELPED);
             case NOT_HELPED -> feedback(conversation, Verdict.NOT_HELPED);
             case ASKED_FOR_PERSON -> {

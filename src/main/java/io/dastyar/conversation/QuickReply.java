@@ -9,4 +9,5 @@ public record QuickReply(String label, String payload) {
     public static final String END = "end";
     public static final String SKIP_COMMENT = "skip_comment";
     public static final String RATE_PREFIX = "rate:";
+    public static final String CHOOSE_PREFIX = "choose:";
 }

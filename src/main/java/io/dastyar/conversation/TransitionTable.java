@@ -26,10 +26,13 @@ final class TransitionTable {
     private static List<Transition> build() {
         var rows = new ArrayList<Transition>();
         for (var selfService : List.of(BOT, AWAITING_FEEDBACK)) {
+            rows.add(row(selfService, MESSAGE, CLOSE_CALL, AWAITING_FEEDBACK, OFFER_CHOICES));
             rows.add(row(selfService, MESSAGE, CONFIDENT_ANSWER, AWAITING_FEEDBACK, ANSWER));
             rows.add(row(selfService, MESSAGE, NO_CONFIDENT_ANSWER, BOT, SAY_NO_ANSWER));
             rows.add(row(selfService, ASKED_FOR_PERSON, ALWAYS, QUEUED, ENQUEUE));
         }
+        rows.add(row(AWAITING_FEEDBACK, CHOSE_ANSWER, CONFIDENT_ANSWER, AWAITING_FEEDBACK, ANSWER));
+        rows.add(row(AWAITING_FEEDBACK, CHOSE_ANSWER, NO_CONFIDENT_ANSWER, BOT, SAY_NO_ANSWER));
         rows.add(row(AWAITING_FEEDBACK, HELPED, ALWAYS, BOT, INVITE_MORE_QUESTIONS));
         rows.add(row(AWAITING_FEEDBACK, NOT_HELPED, ANOTHER_CANDIDATE, AWAITING_FEEDBACK, OFFER_NEXT_CANDIDATE));
         rows.add(row(AWAITING_FEEDBACK, NOT_HELPED, GIVE_UP_ON_BOT, BOT, OFFER_PERSON));

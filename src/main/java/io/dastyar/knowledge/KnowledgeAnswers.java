@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 
 import io.dastyar.conversation.Answer;
 import io.dastyar.conversation.AnswerSource;
+import io.dastyar.conversation.Candidates;
 import io.dastyar.system.Language;
 
-/** The bot's answers: articles whose confidence clears the threshold, best first. */
+/** The bot's answers: articles whose confidence clears the threshold, best first, and whether it is a close call. */
 @Component
 class KnowledgeAnswers implements AnswerSource {
 
@@ -22,15 +23,19 @@ class KnowledgeAnswers implements AnswerSource {
     }
 
     @Override
-    public List<Answer> confidentAnswers(String question, Language conversationLanguage) {
+    public Candidates confidentAnswers(String question, Language conversationLanguage) {
         // The customer may write in another language than the conversation started in: follow the text.
         Language language = knowledgeBase.detectLanguage(question).orElse(conversationLanguage);
         SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());
-        return result.hits().stream()
+        List<Answer> answers = result.hits().stream()
                 .filter(hit -> hit.score() >= properties.thresholds().of(language))
                 .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream()
                         .map(article -> new Answer(article.id().value(), article.title(), article.body(), hit.score(),
                                 article.escalate())))
                 .toList();
+        // Too close to call: rather than guess, the bot asks which one the customer means.
+        boolean closeCall = answers.size() > 1
+                && answers.get(0).confidence() - answers.get(1).confidence() <= properties.choiceMargin();
+        return new Candidates(answers, closeCall);
     }
 }

@@ -37,9 +37,10 @@ class BotTextsTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         var replies = new BotReplies(messages);
-        Optional<Answer> answer = Optional.of(new Answer("a", "A", "The answer.", 0.9, false));
+        Answer answer = new Answer("a", "A", "The answer.", 0.9, false);
+        var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
-            List<Reply> all = replies.compose(List.of(Effect.values()), language, answer);
+            List<Reply> all = replies.compose(List.of(Effect.values()), language, prepared);
             assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank());
             assertThat(replies.respond("bot.too-long", language, 4000).text()).doesNotContain("{0}");
         }

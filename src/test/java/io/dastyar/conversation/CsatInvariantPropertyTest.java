@@ -29,8 +29,9 @@ class CsatInvariantPropertyTest {
     }
 
     private static final Gen<Step> STEPS = arbitrary().enumValues(ConversationEvent.class)
-            .zip(booleans().all(), booleans().all(), booleans().all(),
-                    (event, confident, another, givingUp) -> new Step(event, new Facts(confident, another, givingUp)));
+            .zip(booleans().all(), booleans().all(), booleans().all(), booleans().all(),
+                    (event, confident, closeCall, another, givingUp) ->
+                            new Step(event, new Facts(confident, closeCall, another, givingUp)));
 
     @Test
     void everyPathIntoClosedAsksTheRatingQuestionFirst() {
@@ -65,7 +66,7 @@ class CsatInvariantPropertyTest {
     @Test
     void closedIsFinal() {
         for (ConversationEvent event : ConversationEvent.values()) {
-            assertThat(engine.decide(ConversationState.CLOSED, event, new Facts(true, true, true)).accepted())
+            assertThat(engine.decide(ConversationState.CLOSED, event, new Facts(true, true, true, true)).accepted())
                     .as(event.name()).isFalse();
         }
     }

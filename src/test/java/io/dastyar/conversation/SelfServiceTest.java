@@ -70,6 +70,28 @@ class SelfServiceTest {
     }
 
     @Test
+    void closeAnswersAreOfferedAsChoicesAndTheChosenOneIsAnswered() {
+        answers.teachCloseCall(question,
+                new Answer("returns", "Returning an item", "Send it back within 14 days.", 0.61, false),
+                new Answer("exchange", "Exchanging a size", "Swap the size in your account.", 0.60, false));
+        ConversationId id = send(new Text(question));
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
+        Reply choices = replies(id, 1).getFirst();
+        assertThat(choices.text()).contains("Did you mean");
+        assertThat(choices.quickReplies()).extracting(QuickReply::label, QuickReply::payload).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Returning an item", "choose:returns"),
+                org.assertj.core.groups.Tuple.tuple("Exchanging a size", "choose:exchange"),
+                org.assertj.core.groups.Tuple.tuple("Talk to a person", QuickReply.PERSON));
+
+        send(new Button("choose:exchange"));
+        assertThat(replies(id, 3).get(1).text()).isEqualTo("Swap the size in your account.");
+
+        // "Not helped" then moves on to the answer not given yet.
+        send(new Button(QuickReply.NOT_HELPED));
+        assertThat(replies(id, 5).get(3).text()).contains("Send it back within 14 days.");
+    }
+
+    @Test
     void aSensitiveArticleSaysOutrightThatAPersonIsThere() {
         answers.teach(question, new Answer("charged-twice", "Charged twice", "We refund the second charge.", 0.9, true));
         ConversationId id = send(new Text(question));

@@ -24,14 +24,17 @@ class SpringStatemachineEngineTest {
 
     @Test
     void guardsChooseBetweenRowsOfTheSameEvent() {
-        var confident = new Facts(true, false, false);
+        var confident = new Facts(true, false, false, false);
         assertThat(engine.decide(BOT, MESSAGE, confident).target()).isEqualTo(AWAITING_FEEDBACK);
         assertThat(engine.decide(BOT, MESSAGE, Facts.NONE).effects()).containsExactly(Effect.SAY_NO_ANSWER);
 
-        var anotherCandidate = new Facts(false, true, false);
+        assertThat(engine.decide(BOT, MESSAGE, new Facts(true, true, false, false)).effects())
+                .containsExactly(Effect.OFFER_CHOICES);
+
+        var anotherCandidate = new Facts(false, false, true, false);
         assertThat(engine.decide(AWAITING_FEEDBACK, NOT_HELPED, anotherCandidate).effects())
                 .containsExactly(Effect.OFFER_NEXT_CANDIDATE);
-        var repeatedNotHelped = new Facts(false, true, true);
+        var repeatedNotHelped = new Facts(false, false, true, true);
         assertThat(engine.decide(AWAITING_FEEDBACK, NOT_HELPED, repeatedNotHelped).effects())
                 .containsExactly(Effect.OFFER_PERSON);
     }
@@ -54,9 +57,10 @@ class SpringStatemachineEngineTest {
     static Facts factsSatisfying(Guard guard) {
         return switch (guard) {
             case ALWAYS, NO_CONFIDENT_ANSWER -> Facts.NONE;
-            case CONFIDENT_ANSWER -> new Facts(true, false, false);
-            case ANOTHER_CANDIDATE -> new Facts(false, true, false);
-            case GIVE_UP_ON_BOT -> new Facts(false, false, true);
+            case CONFIDENT_ANSWER -> new Facts(true, false, false, false);
+            case CLOSE_CALL -> new Facts(true, true, false, false);
+            case ANOTHER_CANDIDATE -> new Facts(false, false, true, false);
+            case GIVE_UP_ON_BOT -> new Facts(false, false, false, true);
         };
     }
 }

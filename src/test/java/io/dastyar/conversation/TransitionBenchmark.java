@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TransitionBenchmark {
 
     private final SpringStatemachineEngine engine = new SpringStatemachineEngine();
-    private final Facts confident = new Facts(true, false, false);
+    private final Facts confident = new Facts(true, false, false, false);
 
     @Benchmark
     public Decision answerAQuestion() {
