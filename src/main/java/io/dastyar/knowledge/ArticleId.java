@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /** An article's id: its file name without {@code .md}, the same across the languages of one article. */
 public record ArticleId(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
+    /** Also what the admin editor checks a new id against, before anything is written. */
+    static final String PATTERN = "[a-z0-9][a-z0-9_-]{0,99}";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
 
     public ArticleId {
         if (value == null || !VALID.matcher(value).matches()) {

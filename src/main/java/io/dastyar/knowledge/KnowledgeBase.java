@@ -56,6 +56,11 @@ public class KnowledgeBase {
         return current.get().articles().size();
     }
 
+    /** Every article being served, of every language, in no particular order. */
+    List<Article> articles() {
+        return List.copyOf(current.get().articles().values());
+    }
+
     Optional<Article> article(Language language, ArticleId id) {
         return Optional.ofNullable(current.get().articles().get(language.tag() + "/" + id.value()));
     }
