@@ -115,7 +115,7 @@ abstract class KnowledgeAdminTestBase {
         return html.substring(html.lastIndexOf('<', at), html.indexOf('>', at) + 1);
     }
 
-    private static Path freshFolder() {
+    static Path freshFolder() {
         try {
             Path dir = Files.createTempDirectory("dastyar-kb-admin-test-");
             Files.createDirectories(dir.resolve("en")); // watched from the start, like a real deployment's
