@@ -22,7 +22,7 @@ COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 COPY config/ config/
-COPY knowledge-base/ knowledge-base/
+COPY --chown=dastyar:dastyar knowledge-base/ knowledge-base/
 RUN mkdir -p data && chown -R dastyar:dastyar data
 USER dastyar
 VOLUME ["/app/config", "/app/knowledge-base", "/app/data"]

@@ -60,8 +60,11 @@ class ModularityTest {
     }
 
     @Test
-    void writesTheModuleDocumentation() {
+    void writesTheModuleDocumentation() throws java.io.IOException {
+        var diagram = java.nio.file.Path.of("target/spring-modulith-docs/components.puml");
+        java.nio.file.Files.deleteIfExists(diagram);
         new Documenter(ApplicationModules.of(DastyarApplication.class)).writeModulesAsPlantUml();
+        assertThat(java.nio.file.Files.readString(diagram)).contains("Conversation", "Knowledge base");
     }
 
     private static ArchRule confined(String library, String owner) {

@@ -2,8 +2,10 @@ package io.dastyar.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,13 +37,22 @@ public class Accounts implements UserDetailsService {
         this.clock = clock;
     }
 
+    /**
+     * Usernames are kept in lower case, so the unique constraint also holds across letter case, and two
+     * admins adding the same name at once get "taken" rather than an error.
+     */
     public Account create(NewUser user) {
-        if (users.existsByUsernameIgnoreCase(user.username())) {
-            throw new UsernameTakenException(user.username());
+        String username = user.username().toLowerCase(Locale.ROOT);
+        if (users.existsByUsernameIgnoreCase(username)) {
+            throw new UsernameTakenException(username);
         }
-        var saved = users.save(new UserAccount(null, user.username(), user.displayName().strip(),
-                passwords.encode(user.password()), user.role(), true, clock.instant()));
-        return view(saved);
+        try {
+            var saved = users.save(new UserAccount(null, username, user.displayName().strip(),
+                    passwords.encode(user.password()), user.role(), true, clock.instant()));
+            return view(saved);
+        } catch (DuplicateKeyException e) {
+            throw new UsernameTakenException(username);
+        }
     }
 
     public List<Account> all() {

@@ -32,7 +32,13 @@ class InitialAdmin implements ApplicationRunner {
         String configured = properties.initialAdminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? randomPassword() : configured;
-        accounts.create(new NewUser(username, "Administrator", password, Role.ADMIN));
+        try {
+            accounts.create(new NewUser(username, "Administrator", password, Role.ADMIN));
+        } catch (Accounts.UsernameTakenException e) {
+            // Another instance sharing the database created it first.
+            log.info("Admin '{}' was created by another instance", username);
+            return;
+        }
         if (generated) {
             // Shown once so a first run on the embedded defaults can sign in; production sets DASTYAR_ADMIN_PASSWORD.
             log.warn("Created admin '{}' with the generated password {} (set DASTYAR_ADMIN_PASSWORD to choose one)",

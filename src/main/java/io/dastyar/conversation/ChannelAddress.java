@@ -14,6 +14,9 @@ public record ChannelAddress(String channel, String recipient) {
         if (channel.isBlank() || recipient.isBlank()) {
             throw new IllegalArgumentException("channel and recipient must not be blank");
         }
+        if (channel.length() > 32 || recipient.length() > 255) {
+            throw new IllegalArgumentException("channel is at most 32 characters and recipient at most 255");
+        }
     }
 
     String key() {

@@ -85,8 +85,10 @@ class Conversation {
         }
     }
 
+    /** A new question: the answer given to the previous one no longer collects verdicts. */
     void rememberQuestion(String question) {
         lastQuestion = question;
+        lastAnswerId = null;
         notHelpedCount = 0;
     }
 

@@ -19,7 +19,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("support.conversation")
 record ConversationProperties(
         @DefaultValue("en") @NotNull Language defaultLanguage,
-        @DefaultValue("4000") @Min(1) @Max(100_000) int maxMessageLength,
+        // The transcript keeps questions and comments in columns of 4,000 characters.
+        @DefaultValue("4000") @Min(1) @Max(4_000) int maxMessageLength,
         @DefaultValue("2") @Min(1) @Max(10) int notHelpedBeforeOfferingPerson,
         @DefaultValue("15m") @NotNull @DurationMin(seconds = 10) Duration botInactivity,
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,

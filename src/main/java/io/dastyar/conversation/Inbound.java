@@ -20,6 +20,9 @@ public record Inbound(ChannelAddress from, String clientMessageId, Content conte
         Objects.requireNonNull(clientMessageId, "clientMessageId");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(language, "language");
+        if (clientMessageId.isBlank() || clientMessageId.length() > 128) {
+            throw new IllegalArgumentException("clientMessageId must be 1 to 128 characters");
+        }
     }
 
     /** What the customer sent. */

@@ -111,8 +111,12 @@ class Inbox implements Conversations {
         }
         Instant now = clock.instant();
         Language language = inbound.language().orElse(properties.defaultLanguage());
-        Conversation conversation = conversations.findByOpenKey(inbound.from().key())
-                .orElseGet(() -> conversations.save(Conversation.open(inbound.from(), language, now)));
+        Conversation conversation = conversations.findByOpenKey(inbound.from().key()).orElseGet(() -> {
+            Conversation opened = conversations.save(Conversation.open(inbound.from(), language, now));
+            // Even a conversation that only ever says "/start" must time out into the CSAT question.
+            timers.restart(opened.id(), opened.state(), now);
+            return opened;
+        });
         inbound.language().ifPresent(conversation::speak);
         try (var ignored = MDC.putCloseable("conversation", conversation.id().toString())) {
             String text = inbound.content().transcriptText();
@@ -178,6 +182,10 @@ class Inbox implements Conversations {
         }
         if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_NEXT_CANDIDATE)) {
             answer.ifPresent(given -> conversation.rememberAnswer(given.articleId()));
+        }
+        // A customer who writes in another language than the conversation started in is answered in theirs.
+        if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_CHOICES)) {
+            answer.ifPresent(given -> conversation.speak(given.language()));
         }
     }
 

@@ -29,7 +29,8 @@ class KnowledgeSignals {
             return;
         }
         switch (fire.event()) {
-            case MESSAGE -> events.publishEvent(new QuestionAsked(conversation.id(), conversation.language(), fire.text(),
+            case MESSAGE -> events.publishEvent(new QuestionAsked(conversation.id(),
+                    answer.map(Answer::language).orElse(conversation.language()), fire.text(),
                     decision.effects().contains(Effect.SAY_NO_ANSWER) ? Optional.empty() : answer));
             case HELPED -> feedback(conversation, Verdict.HELPED);
             case NOT_HELPED -> feedback(conversation, Verdict.NOT_HELPED);

@@ -3,6 +3,7 @@ package io.dastyar.conversation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,13 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replies waiting for delivery. Claims are leases: a claimed row's next attempt moves into the future, so
- * a crashed instance's deliveries are picked up again once the lease runs out, and two instances never
- * deliver the same row at once.
+ * a crashed instance's deliveries are picked up again once the lease runs out. A delivery slower than its
+ * lease may be repeated by another instance; {@link Delivery#id()} lets the channel recognise it.
  */
 @Component
 class Outbox {
 
-    record Pending(Delivery delivery, String channel, int attempts) {
+    /** A claimed row; {@code lease} is when the claim runs out, and proves the claim is still ours. */
+    record Pending(Delivery delivery, String channel, int attempts, Instant lease) {
     }
 
     private final JdbcClient jdbc;
@@ -40,18 +42,29 @@ class Outbox {
                 .update();
     }
 
+    /**
+     * Rows ready to go: only the oldest undelivered reply of each conversation, so a reply never overtakes an
+     * earlier one, whatever instance delivers it and however often the earlier one fails.
+     */
     List<Long> due(Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")
+        return jdbc.sql("""
+                        SELECT o.id FROM outbox o
+                        WHERE o.sent_at IS NULL AND o.next_attempt_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM outbox e
+                                          WHERE e.conversation_id = o.conversation_id AND e.sent_at IS NULL AND e.id < o.id)
+                        ORDER BY o.id LIMIT ?""")
                 .params(Timestamp.from(now), limit)
                 .query(Long.class).list();
     }
 
     /** Takes the row for one delivery attempt, unless another dispatcher holds it or it is done. */
     Optional<Pending> claim(long id, Instant now, Duration lease) {
+        // Millisecond precision survives the round trip through either database, so the lease compares equal later.
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
         int claimed = jdbc.sql("""
                         UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
                         WHERE id = ? AND sent_at IS NULL AND next_attempt_at <= ?""")
-                .params(Timestamp.from(now.plus(lease)), id, Timestamp.from(now))
+                .params(Timestamp.from(until), id, Timestamp.from(now))
                 .update();
         if (claimed == 0) {
             return Optional.empty();
@@ -61,17 +74,20 @@ class Outbox {
                 .query((rs, row) -> new Pending(
                         new Delivery(id, new ConversationId(rs.getObject("conversation_id", UUID.class)),
                                 rs.getString("recipient"), json.readValue(rs.getString("payload"), Reply.class)),
-                        rs.getString("channel"), rs.getInt("attempts")))
+                        rs.getString("channel"), rs.getInt("attempts"), until))
                 .optional();
     }
 
-    void markSent(long id, Instant now) {
-        jdbc.sql("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?").params(Timestamp.from(now), id).update();
+    /** False when the lease ran out and another dispatcher may have taken the row meanwhile. */
+    boolean markSent(Pending pending, Instant now) {
+        return jdbc.sql("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ? AND next_attempt_at = ?")
+                .params(Timestamp.from(now), pending.delivery().id(), Timestamp.from(pending.lease())).update() == 1;
     }
 
-    void retryLater(long id, Instant at, String error) {
-        jdbc.sql("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")
-                .params(Timestamp.from(at), abbreviate(error), id).update();
+    void retryLater(Pending pending, Instant at, String error) {
+        jdbc.sql("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND next_attempt_at = ?")
+                .params(Timestamp.from(at), abbreviate(error), pending.delivery().id(), Timestamp.from(pending.lease()))
+                .update();
     }
 
     private static String abbreviate(String error) {

@@ -3,10 +3,9 @@ package io.dastyar.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +26,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers outbox rows through their channels, after the transaction that wrote them has committed.
- * One worker thread per instance keeps each conversation's replies in order; a failed delivery holds back
- * the rest of its conversation until the retry, with exponential back-off.
+ * A conversation's replies go out in order: a reply is due only once every earlier one is delivered, so a
+ * failed delivery holds back the rest of its conversation until its retry, with exponential back-off.
  */
 @Component
 class OutboxDispatcher {
@@ -78,20 +77,17 @@ class OutboxDispatcher {
 
     private void drain() {
         try {
-            List<Long> due;
-            do {
-                due = outbox.due(clock.instant(), BATCH);
-                Set<ConversationId> heldBack = new HashSet<>();
-                for (long id : due) {
-                    outbox.claim(id, clock.instant(), properties.deliveryLease())
-                            .filter(pending -> !heldBack.contains(pending.delivery().conversation()))
-                            .ifPresent(pending -> {
-                                if (!deliver(pending)) {
-                                    heldBack.add(pending.delivery().conversation());
-                                }
-                            });
+            // Each pass delivers at most the oldest waiting reply of each conversation; go on while that works.
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                for (long id : outbox.due(clock.instant(), BATCH)) {
+                    Optional<Outbox.Pending> pending = outbox.claim(id, clock.instant(), properties.deliveryLease());
+                    if (pending.isPresent() && deliver(pending.get())) {
+                        progress = true;
+                    }
                 }
-            } while (due.size() == BATCH);
+            }
         } catch (RuntimeException e) {
             log.warn("Outbox drain failed; the next sweep will try again", e);
         }
@@ -106,14 +102,16 @@ class OutboxDispatcher {
                     throw new IllegalStateException("No channel named '" + pending.channel() + "' is enabled");
                 }
                 channel.deliver(delivery);
-                outbox.markSent(delivery.id(), clock.instant());
+                if (!outbox.markSent(pending, clock.instant())) {
+                    log.warn("Delivery {} took longer than its lease; another instance may repeat it", delivery.id());
+                }
                 delivered.increment();
                 return true;
             } catch (Exception e) {
                 Instant retryAt = clock.instant().plus(backOff(pending.attempts()));
                 log.warn("Delivery {} failed (attempt {}), retrying at {}: {}", delivery.id(), pending.attempts(), retryAt,
                         e.toString());
-                outbox.retryLater(delivery.id(), retryAt, e.toString());
+                outbox.retryLater(pending, retryAt, e.toString());
                 failed.increment();
                 return false;
             }

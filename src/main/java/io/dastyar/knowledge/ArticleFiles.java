@@ -43,8 +43,9 @@ final class ArticleFiles {
                     entries.add(read(file, relative));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir, e);
+        } catch (IOException | UncheckedIOException e) {
+            // Files.walk reports a file deleted while it walks (an editor's temporary file) this way.
+            throw new IllegalStateException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
         return entries;
     }

@@ -30,8 +30,8 @@ class KnowledgeAnswers implements AnswerSource {
         List<Answer> answers = result.hits().stream()
                 .filter(hit -> hit.score() >= properties.thresholds().of(language))
                 .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream()
-                        .map(article -> new Answer(article.id().value(), article.title(), article.body(), hit.score(),
-                                article.escalate())))
+                        .map(article -> new Answer(article.id().value(), language, article.title(), article.body(),
+                                hit.score(), article.escalate())))
                 .toList();
         // Too close to call: rather than guess, the bot asks which one the customer means.
         boolean closeCall = answers.size() > 1

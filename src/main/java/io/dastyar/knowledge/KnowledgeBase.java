@@ -17,7 +17,7 @@ import io.dastyar.system.Language;
  * last good version in the index until it is fixed, so a typo in an edit never takes an answer away.
  * Created by {@link KnowledgeConfig}.
  */
-public class KnowledgeBase {
+class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
@@ -39,20 +39,20 @@ public class KnowledgeBase {
     }
 
     /** Searches in the given language, or in the one the text is written in, or, when unsure, in all. */
-    public SearchResult search(String text, Optional<Language> language, int limit) {
+    SearchResult search(String text, Optional<Language> language, int limit) {
         Optional<Language> searched = language.or(() -> detector.detect(text));
         return current.get().index().search(text, searched, limit);
     }
 
-    public Optional<Language> detectLanguage(String text) {
+    Optional<Language> detectLanguage(String text) {
         return detector.detect(text);
     }
 
-    public List<ArticleProblem> problems() {
+    List<ArticleProblem> problems() {
         return current.get().problems();
     }
 
-    public int size() {
+    int size() {
         return current.get().articles().size();
     }
 

@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.dastyar.system.Language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -61,6 +60,9 @@ record KnowledgeProperties(
         }
     }
 
+    /** How a model's token vectors become one sentence vector; the model's card says which it was trained with. */
+    enum Pooling { CLS, MEAN }
+
     /**
      * {@code support.knowledge-base.semantic.*}: ranking by meaning with an in-process sentence-embedding model,
      * blended with the lexical score for the languages the model understands.
@@ -70,7 +72,7 @@ record KnowledgeProperties(
             @DefaultValue("en") @NotNull Set<Language> languages,
             /* An ONNX model file; empty for the bundled bge-small-en-v1.5. */ Path model,
             /* The model's tokenizer.json, needed with {@code model}. */ Path tokenizer,
-            @DefaultValue("CLS") @NotNull PoolingMode pooling,
+            @DefaultValue("CLS") @NotNull Pooling pooling,
             @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double weight,
             @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("0.99") double floor,
             @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double agreement,
@@ -83,14 +85,14 @@ record KnowledgeProperties(
         }
 
         static Semantic off() {
-            return new Semantic(false, Set.of(), null, null, PoolingMode.CLS, 0, 0.5, 0.5, Path.of("./data/embeddings"));
+            return new Semantic(false, Set.of(), null, null, Pooling.CLS, 0, 0.5, 0.5, Path.of("./data/embeddings"));
         }
     }
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
         return new KnowledgeProperties(Path.of("./knowledge-base"), true, Thresholds.DEFAULTS, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
-                new Semantic(true, Set.of(Language.EN), null, null, PoolingMode.CLS, 0.7, 0.5, 0.5,
+                new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }
 }

@@ -72,13 +72,16 @@ class KnowledgeWatcher implements SmartLifecycle {
                     more.pollEvents();
                     more.reset();
                 }
-                register(properties.dir()); // picks up a language folder created since
-                knowledgeBase.reload();
+                try {
+                    register(properties.dir()); // picks up a language folder created since
+                    knowledgeBase.reload();
+                } catch (IOException | RuntimeException e) {
+                    // A file vanishing mid-read, say; the next change reloads again.
+                    log.warn("Knowledge-base reload failed; keeping the previous articles: {}", e.toString());
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            log.error("Knowledge-base watcher stopped; edits need a restart", e);
         }
     }
 

@@ -27,8 +27,8 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         return new OnnxSentenceEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel(), "bge-small-en-v1.5-q");
     }
 
-    static OnnxSentenceEmbedder fromFiles(Path model, Path tokenizer, PoolingMode pooling) {
-        return new OnnxSentenceEmbedder(new OnnxEmbeddingModel(model, tokenizer, pooling),
+    static OnnxSentenceEmbedder fromFiles(Path model, Path tokenizer, KnowledgeProperties.Pooling pooling) {
+        return new OnnxSentenceEmbedder(new OnnxEmbeddingModel(model, tokenizer, PoolingMode.valueOf(pooling.name())),
                 model.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pooling.name().toLowerCase());
     }
 

@@ -84,6 +84,17 @@ class SignInTest {
     }
 
     @Test
+    void usernamesAreUniqueWhateverTheirLetterCase() throws Exception {
+        String mixed = "Mixed-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewUser(mixed, "Mixed Case", PASSWORD, Role.AGENT));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create(
+                        new NewUser(mixed.toLowerCase(), "Again", PASSWORD, Role.AGENT)))
+                .isInstanceOf(Accounts.UsernameTakenException.class);
+        mvc.perform(formLogin().user(mixed.toUpperCase()).password(PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
     void passwordsAreStoredAsBcryptHashes() {
         String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE username = ?").param(agent)
                 .query(String.class).single();

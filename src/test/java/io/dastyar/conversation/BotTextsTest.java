@@ -37,7 +37,7 @@ class BotTextsTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         var replies = new BotReplies(messages);
-        Answer answer = new Answer("a", "A", "The answer.", 0.9, false);
+        Answer answer = new Answer("a", Language.EN, "A", "The answer.", 0.9, false);
         var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
             List<Reply> all = replies.compose(List.of(Effect.values()), language, prepared);

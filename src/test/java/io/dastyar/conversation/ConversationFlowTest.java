@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dastyar.conversation.Inbound.Button;
 import io.dastyar.conversation.Inbound.Text;
@@ -32,6 +33,8 @@ class ConversationFlowTest {
     MutableClock clock;
     @Autowired
     TimerPoller timerPoller;
+    @Autowired
+    JdbcClient jdbc;
 
     private final ChannelAddress customer = new ChannelAddress(RecordingChannel.NAME, "visitor-" + UUID.randomUUID());
     private int sent;
@@ -141,6 +144,16 @@ class ConversationFlowTest {
     }
 
     @Test
+    void aConversationThatOnlyEverSaidStartStillTimesOut() {
+        ConversationId id = say("/start").conversation().orElseThrow();
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+
+        clock.advance(Duration.ofMinutes(16));
+        timerPoller.fireDueTimers();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+    }
+
+    @Test
     void aQuietConversationTimesOutIntoTheCsatQuestionAndThenCloses() {
         ConversationId id = say("Hi").conversation().orElseThrow();
 
@@ -157,11 +170,19 @@ class ConversationFlowTest {
 
     @Test
     void everyReplyLeavesOnlyAfterTheMessageThatCausedItIsCommittedAndAFailedDeliveryIsRetried() {
-        channel.failNext(1);
+        channel.failNext(customer.recipient(), 1);
         ConversationId id = say("Is anyone there?").conversation().orElseThrow();
+        say("/unknown-command");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(id).size() == 1);
-        assertThat(channel.to(id)).allSatisfy(received -> assertThat(received.committedInboundMessages()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(id).size() == 2);
+        assertThat(channel.to(id)).allSatisfy(received -> assertThat(received.committedInboundMessages()).isPositive());
+        // The first reply failed once and was retried; the second waited for it instead of overtaking it.
+        assertThat(channel.to(id)).extracting(received -> received.delivery().reply().text())
+                .containsExactly(
+                        "Sorry, I don't have a good answer to that. Would you like to talk to a person?",
+                        "Sorry, I don't know that command. Type /person to talk to someone, or /end to finish.");
+        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE conversation_id = ? ORDER BY id").param(id.value())
+                .query(Integer.class).list()).containsExactly(2, 1);
     }
 
     private Receipt say(String text) {

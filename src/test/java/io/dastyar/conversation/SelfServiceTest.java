@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.dastyar.conversation.Inbound.Button;
 import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.system.Language;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.support.ScriptedAnswers;
@@ -34,7 +35,7 @@ class SelfServiceTest {
 
     @Test
     void aConfidentAnswerIsGivenWithDidThisHelpAndHelpedInvitesMoreQuestions() {
-        answers.teach(question, new Answer("returns", "Returns", "Send them back within 30 days.", 0.9, false));
+        answers.teach(question, new Answer("returns", Language.EN, "Returns", "Send them back within 30 days.", 0.9, false));
         ConversationId id = send(new Text(question));
         assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
 
@@ -50,9 +51,9 @@ class SelfServiceTest {
     @Test
     void notHelpedTriesTheNextCandidateAndThenOffersAPerson() {
         answers.teach(question,
-                new Answer("returns", "Returns", "Send them back within 30 days.", 0.9, false),
-                new Answer("exchange", "Exchanges", "Swap the size in your account.", 0.8, false),
-                new Answer("refunds", "Refunds", "Refunds take five days.", 0.7, true));
+                new Answer("returns", Language.EN, "Returns", "Send them back within 30 days.", 0.9, false),
+                new Answer("exchange", Language.EN, "Exchanges", "Swap the size in your account.", 0.8, false),
+                new Answer("refunds", Language.EN, "Refunds", "Refunds take five days.", 0.7, true));
         ConversationId id = send(new Text(question));
 
         send(new Button(QuickReply.NOT_HELPED));
@@ -72,8 +73,8 @@ class SelfServiceTest {
     @Test
     void closeAnswersAreOfferedAsChoicesAndTheChosenOneIsAnswered() {
         answers.teachCloseCall(question,
-                new Answer("returns", "Returning an item", "Send it back within 14 days.", 0.61, false),
-                new Answer("exchange", "Exchanging a size", "Swap the size in your account.", 0.60, false));
+                new Answer("returns", Language.EN, "Returning an item", "Send it back within 14 days.", 0.61, false),
+                new Answer("exchange", Language.EN, "Exchanging a size", "Swap the size in your account.", 0.60, false));
         ConversationId id = send(new Text(question));
         assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
         Reply choices = replies(id, 1).getFirst();
@@ -93,7 +94,7 @@ class SelfServiceTest {
 
     @Test
     void aSensitiveArticleSaysOutrightThatAPersonIsThere() {
-        answers.teach(question, new Answer("charged-twice", "Charged twice", "We refund the second charge.", 0.9, true));
+        answers.teach(question, new Answer("charged-twice", Language.EN, "Charged twice", "We refund the second charge.", 0.9, true));
         ConversationId id = send(new Text(question));
 
         Reply didItHelp = replies(id, 2).get(1);

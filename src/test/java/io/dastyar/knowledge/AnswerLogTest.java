@@ -16,6 +16,7 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.Inbound;
 import io.dastyar.conversation.QuickReply;
+import io.dastyar.system.Language;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.support.ScriptedAnswers;
@@ -37,8 +38,8 @@ class AnswerLogTest {
     @Test
     void questionsAnswersAndVerdictsAreRecorded() {
         String question = "Can I return worn shoes? " + UUID.randomUUID();
-        answers.teach(question, new Answer("returns", "Returns", "Within 14 days.", 0.72, false),
-                new Answer("exchange", "Exchanges", "Swap the size.", 0.61, false));
+        answers.teach(question, new Answer("returns", Language.EN, "Returns", "Within 14 days.", 0.72, false),
+                new Answer("exchange", Language.EN, "Exchanges", "Swap the size.", 0.61, false));
         ConversationId id = send(new Inbound.Text(question));
         send(new Inbound.Button(QuickReply.NOT_HELPED));
         send(new Inbound.Button(QuickReply.HELPED));
@@ -59,7 +60,7 @@ class AnswerLogTest {
     @Test
     void askingForAPersonInsteadOfJudgingCountsAsAHandOff() {
         String question = "My parcel arrived broken " + UUID.randomUUID();
-        answers.teach(question, new Answer("damaged-parcel", "Damaged parcel", "Report it within 48 hours.", 0.8, true));
+        answers.teach(question, new Answer("damaged-parcel", Language.EN, "Damaged parcel", "Report it within 48 hours.", 0.8, true));
         ConversationId id = send(new Inbound.Text(question));
         send(new Inbound.Button(QuickReply.PERSON));
 

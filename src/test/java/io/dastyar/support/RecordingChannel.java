@@ -1,6 +1,8 @@
 package io.dastyar.support;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +26,7 @@ public class RecordingChannel implements Channel {
 
     private final JdbcClient jdbc;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger failuresToInject = new AtomicInteger();
+    private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
 
     RecordingChannel(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -37,7 +39,8 @@ public class RecordingChannel implements Channel {
 
     @Override
     public void deliver(Delivery delivery) {
-        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        AtomicInteger failures = failuresToInject.get(delivery.recipient());
+        if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("injected failure");
         }
         long inbound = jdbc.sql("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'IN'")
@@ -45,8 +48,9 @@ public class RecordingChannel implements Channel {
         received.add(new Received(delivery, inbound));
     }
 
-    public void failNext(int deliveries) {
-        failuresToInject.set(deliveries);
+    /** The next deliveries to this recipient fail, as a channel that is briefly down would. */
+    public void failNext(String recipient, int deliveries) {
+        failuresToInject.put(recipient, new AtomicInteger(deliveries));
     }
 
     public List<Received> to(ConversationId conversation) {
