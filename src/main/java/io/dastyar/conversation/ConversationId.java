@@ -9,10 +9,6 @@ public record ConversationId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static ConversationId random() {
-        return new ConversationId(UUID.randomUUID());
-    }
-
     public static ConversationId parse(String text) {
         return new ConversationId(UUID.fromString(text));
     }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The conversation's behaviour as data. The state machine, the README diagram and the tests are all
- * built from this one list. Rows with the same source and event are tried in order; the first whose
- * guard holds fires.
+ * built from this one list. Rows with the same source and event have guards that exclude each other
+ * (TransitionTableTest checks it), so at most one of them can fire.
  *
  * <p>The CSAT invariant lives here: only {@code AWAITING_RATING} and {@code AWAITING_COMMENT} lead to
  * {@code CLOSED}, and every way into {@code AWAITING_RATING} asks the rating question.

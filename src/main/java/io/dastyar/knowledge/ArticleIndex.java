@@ -33,10 +33,6 @@ final class ArticleIndex {
         }
     }
 
-    int size() {
-        return indexes.values().stream().mapToInt(LanguageIndex::size).sum();
-    }
-
     /**
      * Searches the given language, or every language when it is not known, and ranks by confidence.
      * The result's language is the one searched, or, when every language was, the best hit's.

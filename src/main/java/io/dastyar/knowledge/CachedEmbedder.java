@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
 final class CachedEmbedder implements SentenceEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(CachedEmbedder.class);
+
+    /** A SHA-256 in hex; every record's key has this length, so a misaligned read shows at once. */
+    private static final int KEY_LENGTH = 64;
+    private static final int MAX_DIMENSIONS = 8_192;
 
     private final SentenceEmbedder model;
     private final Path file;
@@ -84,23 +89,45 @@ final class CachedEmbedder implements SentenceEmbedder {
         }
     }
 
+    /**
+     * Reads the log up to its last complete, sane record. Anything after it (a record cut short by a crash)
+     * is cut off, so that what is appended next lines up again.
+     */
     private void load() {
         if (!Files.exists(file)) {
             return;
         }
+        long good = 0;
         try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             while (true) {
                 String key = in.readUTF();
-                float[] vector = new float[in.readInt()];
-                for (int i = 0; i < vector.length; i++) {
+                int length = in.readInt();
+                if (key.length() != KEY_LENGTH || length <= 0 || length > MAX_DIMENSIONS) {
+                    break;
+                }
+                float[] vector = new float[length];
+                for (int i = 0; i < length; i++) {
                     vector[i] = in.readFloat();
                 }
                 vectors.put(key, vector);
+                good += 2 + KEY_LENGTH + 4 + 4L * length;
             }
         } catch (EOFException endOfLog) {
-            // A record cut short by a crash is simply computed again.
+            // the end, or a record cut short
         } catch (IOException e) {
-            log.warn("Ignoring the unreadable embedding cache {}: {}", file, e.toString());
+            log.warn("Ignoring the rest of the embedding cache {}: {}", file, e.toString());
+        }
+        truncate(good);
+    }
+
+    private void truncate(long length) {
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (channel.size() > length) {
+                log.warn("Cutting the embedding cache {} back to its last complete record", file);
+                channel.truncate(length);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot repair the embedding cache {}: {}", file, e.toString());
         }
     }
 

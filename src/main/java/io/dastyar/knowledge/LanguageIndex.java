@@ -65,7 +65,6 @@ final class LanguageIndex {
     private final Analyzer ngrams;
     private final IndexSearcher searcher;
     private final KnowledgeProperties settings;
-    private final int articles;
     private final Map<String, String> titles = new HashMap<>();
     private final Optional<SentenceEmbedder> embedder;
 
@@ -76,7 +75,6 @@ final class LanguageIndex {
         this.settings = settings;
         this.analyzer = LanguageAnalyzers.forLanguage(language);
         this.ngrams = usesNgrams(language) ? LanguageAnalyzers.ngrams(language) : null;
-        this.articles = articles.size();
         var directory = new ByteBuffersDirectory();
         var perField = ngrams == null ? analyzer : new PerFieldAnalyzerWrapper(analyzer,
                 Map.of(TITLE_NGRAMS, ngrams, QUESTIONS_NGRAMS, ngrams, QUESTION_NGRAMS, ngrams));
@@ -142,10 +140,6 @@ final class LanguageIndex {
             }
         }
         return document;
-    }
-
-    int size() {
-        return articles;
     }
 
     /**
