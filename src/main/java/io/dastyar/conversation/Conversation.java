@@ -1,6 +1,7 @@
 package io.dastyar.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +30,8 @@ class Conversation {
     private int notHelpedCount;
     private int eventsApplied;
     private String lastQuestion;
-    private String lastAnswerId;
+    /** The articles given for the current question, oldest first, separated by spaces (ids have none). */
+    private String answersGiven;
     private Integer rating;
     private String ratingComment;
     private final Instant createdAt;
@@ -40,7 +42,7 @@ class Conversation {
 
     @PersistenceCreator
     Conversation(UUID id, String channel, String recipient, String openKey, Language language, ConversationState state,
-                 int notHelpedCount, int eventsApplied, String lastQuestion, String lastAnswerId, Integer rating,
+                 int notHelpedCount, int eventsApplied, String lastQuestion, String answersGiven, Integer rating,
                  String ratingComment,
                  Instant createdAt, Instant updatedAt, Instant closedAt, Long version) {
         this.id = id;
@@ -52,7 +54,7 @@ class Conversation {
         this.notHelpedCount = notHelpedCount;
         this.eventsApplied = eventsApplied;
         this.lastQuestion = lastQuestion;
-        this.lastAnswerId = lastAnswerId;
+        this.answersGiven = answersGiven;
         this.rating = rating;
         this.ratingComment = ratingComment;
         this.createdAt = createdAt;
@@ -88,12 +90,12 @@ class Conversation {
     /** A new question: the answer given to the previous one no longer collects verdicts. */
     void rememberQuestion(String question) {
         lastQuestion = question;
-        lastAnswerId = null;
+        answersGiven = null;
         notHelpedCount = 0;
     }
 
     void rememberAnswer(String articleId) {
-        lastAnswerId = articleId;
+        answersGiven = answersGiven == null ? articleId : answersGiven + " " + articleId;
     }
 
     void rate(int score) {
@@ -140,7 +142,12 @@ class Conversation {
     }
 
     Optional<String> lastAnswerId() {
-        return Optional.ofNullable(lastAnswerId);
+        List<String> given = answersGiven();
+        return given.isEmpty() ? Optional.empty() : Optional.of(given.getLast());
+    }
+
+    List<String> answersGiven() {
+        return answersGiven == null ? List.of() : List.of(answersGiven.split(" "));
     }
 
     ConversationSummary summary() {

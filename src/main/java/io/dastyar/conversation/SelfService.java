@@ -50,16 +50,14 @@ class SelfService {
                 closeCall ? answers : List.of());
     }
 
-    /** After "not helped": the next answer not given yet, unless the customer has said no often enough. */
+    /** After "not helped": the best answer not given yet, unless the customer has said no often enough. */
     private Prepared nextCandidate(Conversation conversation) {
-        List<Answer> remaining = candidates(conversation.lastQuestion(), conversation).answers().stream()
-                .filter(answer -> !conversation.lastAnswerId().map(answer.articleId()::equals).orElse(false))
-                .toList();
-        int index = conversation.notHelpedCount();
-        boolean another = index < remaining.size();
-        boolean givingUp = index + 1 >= properties.notHelpedBeforeOfferingPerson();
-        return new Prepared(new Facts(false, false, another, givingUp),
-                another ? Optional.of(remaining.get(index)) : Optional.empty(), List.of());
+        List<String> given = conversation.answersGiven();
+        Optional<Answer> next = candidates(conversation.lastQuestion(), conversation).answers().stream()
+                .filter(answer -> !given.contains(answer.articleId()))
+                .findFirst();
+        boolean givingUp = conversation.notHelpedCount() + 1 >= properties.notHelpedBeforeOfferingPerson();
+        return new Prepared(new Facts(false, false, next.isPresent(), givingUp), next, List.of());
     }
 
     /** A "Did you mean …?" choice: the chosen article, if it is still among the answers to that question. */

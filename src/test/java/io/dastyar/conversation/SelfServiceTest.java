@@ -93,6 +93,21 @@ class SelfServiceTest {
     }
 
     @Test
+    void notHelpedNeverOffersTheSameArticleTwiceEvenAfterAChoice() {
+        answers.teachCloseCall(question,
+                new Answer("a", Language.EN, "Article A", "Answer A.", 0.62, false),
+                new Answer("b", Language.EN, "Article B", "Answer B.", 0.61, false),
+                new Answer("c", Language.EN, "Article C", "Answer C.", 0.60, false));
+        ConversationId id = send(new Text(question));
+        send(new Button("choose:c"));
+        send(new Button(QuickReply.NOT_HELPED));
+
+        List<String> texts = replies(id, 5).stream().map(Reply::text).toList();
+        assertThat(texts.get(1)).isEqualTo("Answer C.");
+        assertThat(texts.get(3)).contains("Answer A.");
+    }
+
+    @Test
     void aSensitiveArticleSaysOutrightThatAPersonIsThere() {
         answers.teach(question, new Answer("charged-twice", Language.EN, "Charged twice", "We refund the second charge.", 0.9, true));
         ConversationId id = send(new Text(question));
