@@ -16,10 +16,12 @@ class KnowledgeAnswers implements AnswerSource {
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeProperties properties;
+    private final ThresholdLearning thresholds;
 
-    KnowledgeAnswers(KnowledgeBase knowledgeBase, KnowledgeProperties properties) {
+    KnowledgeAnswers(KnowledgeBase knowledgeBase, KnowledgeProperties properties, ThresholdLearning thresholds) {
         this.knowledgeBase = knowledgeBase;
         this.properties = properties;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -28,7 +30,7 @@ class KnowledgeAnswers implements AnswerSource {
         Language language = knowledgeBase.detectLanguage(question).orElse(conversationLanguage);
         SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());
         List<Answer> answers = result.hits().stream()
-                .filter(hit -> hit.score() >= properties.thresholds().of(language))
+                .filter(hit -> hit.score() >= thresholds.threshold(language))
                 .flatMap(hit -> knowledgeBase.article(language, new ArticleId(hit.id())).stream()
                         .map(article -> new Answer(article.id().value(), language, article.title(), article.body(),
                                 hit.score(), article.escalate())))

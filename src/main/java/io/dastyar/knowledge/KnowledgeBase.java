@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,18 @@ class KnowledgeBase {
 
     private final Optional<SentenceEmbedder> embedder;
 
+    private final ToDoubleFunction<Language> thresholds;
+
     KnowledgeBase(KnowledgeProperties properties, Optional<SentenceEmbedder> embedder) {
+        this(properties, embedder, language -> properties.thresholds().of(language));
+    }
+
+    /** {@code thresholds} may be refined while the service runs (see {@link ThresholdLearning}). */
+    KnowledgeBase(KnowledgeProperties properties, Optional<SentenceEmbedder> embedder,
+                  ToDoubleFunction<Language> thresholds) {
         this.properties = properties;
         this.embedder = embedder;
+        this.thresholds = thresholds;
         this.files = new ArticleFiles(properties.dir());
         reload();
     }
@@ -41,7 +51,10 @@ class KnowledgeBase {
     /** Searches in the given language, or in the one the text is written in, or, when unsure, in all. */
     SearchResult search(String text, Optional<Language> language, int limit) {
         Optional<Language> searched = language.or(() -> detector.detect(text));
-        return current.get().index().search(text, searched, limit);
+        SearchResult result = current.get().index().search(text, searched, limit);
+        boolean answerable = result.language() != null && !result.hits().isEmpty()
+                && result.hits().getFirst().score() >= thresholds.applyAsDouble(result.language());
+        return new SearchResult(result.language(), answerable, result.hits());
     }
 
     Optional<Language> detectLanguage(String text) {

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class KnowledgeConfig {
 
     @Bean
-    KnowledgeBase knowledgeBase(KnowledgeProperties properties) {
-        return new KnowledgeBase(properties, embedder(properties.semantic()));
+    KnowledgeBase knowledgeBase(KnowledgeProperties properties, ThresholdLearning learning) {
+        return new KnowledgeBase(properties, embedder(properties.semantic()), learning::threshold);
     }
 
     /** The model that ranks by meaning, with its vectors cached on disk; none when switched off. */

@@ -26,6 +26,7 @@ record KnowledgeProperties(
         @DefaultValue("./knowledge-base") @NotNull Path dir,
         @DefaultValue("true") boolean watch,
         @Valid @DefaultValue Thresholds thresholds,
+        @DefaultValue("true") boolean learnThreshold,
         @DefaultValue("3") @Min(1) @Max(10) int maxChoices,
         @DefaultValue("0.05") @DecimalMin("0.0") @DecimalMax("1.0") double choiceMargin,
         @DefaultValue("1.2") @DecimalMin("0.0") double k1,
@@ -91,7 +92,7 @@ record KnowledgeProperties(
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, Thresholds.DEFAULTS, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
                 new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }

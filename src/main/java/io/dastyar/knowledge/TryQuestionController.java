@@ -24,11 +24,11 @@ class TryQuestionController {
     }
 
     private final KnowledgeBase knowledgeBase;
-    private final KnowledgeProperties properties;
+    private final ThresholdLearning thresholds;
 
-    TryQuestionController(KnowledgeBase knowledgeBase, KnowledgeProperties properties) {
+    TryQuestionController(KnowledgeBase knowledgeBase, ThresholdLearning thresholds) {
         this.knowledgeBase = knowledgeBase;
-        this.properties = properties;
+        this.thresholds = thresholds;
     }
 
     @GetMapping("/admin/knowledge/try")
@@ -54,10 +54,12 @@ class TryQuestionController {
         List<Row> rows = IntStream.range(0, result.hits().size())
                 .mapToObj(i -> new Row(i + 1, result.hits().get(i))).toList();
         // Without a language (nothing matched anywhere) there is no threshold to compare with.
-        double threshold = result.language() == null ? 1 : properties.thresholds().of(result.language());
+        double threshold = result.language() == null ? 1 : thresholds.threshold(result.language());
         model.addAttribute("how", chosen.isPresent() ? "chosen" : detected.isPresent() ? "detected" : "unsure");
         model.addAttribute("result", result);
         model.addAttribute("threshold", result.language() == null ? null : threshold);
+        model.addAttribute("advice", result.language() == null ? null : thresholds.advice(result.language()));
+        model.addAttribute("enoughFeedback", ThresholdLearning.ENOUGH_FEEDBACK);
         model.addAttribute("above", rows.stream().filter(row -> row.hit().score() >= threshold).toList());
         model.addAttribute("below", rows.stream().filter(row -> row.hit().score() < threshold).toList());
     }

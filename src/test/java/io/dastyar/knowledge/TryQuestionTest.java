@@ -36,7 +36,8 @@ class TryQuestionTest extends KnowledgeAdminTestBase {
 
         assertThat(html).contains("Searched in <strong>en</strong>, as chosen")
                 .contains("The bot would answer with")
-                .contains("threshold <span>" + decimal(threshold) + "</span>");
+                .contains("threshold <span>" + decimal(threshold) + "</span>")
+                .contains("The threshold is refined from feedback once");
         String table = section(html, "<table", "</table>");
         assertThat(table).contains(decimal(hits.get(0).score())).contains(decimal(hits.get(1).score()));
         int above = table.indexOf(strong);
