@@ -20,7 +20,10 @@ class BotReplies {
         this.messages = messages;
     }
 
-    List<Reply> compose(List<Effect> effects, Language language, SelfService.Prepared prepared) {
+    /**
+     * @param agentName who joined, for {@link Effect#ANNOUNCE_AGENT}; null when not known
+     */
+    List<Reply> compose(List<Effect> effects, Language language, SelfService.Prepared prepared, String agentName) {
         Optional<Answer> answer = prepared.answer();
         var replies = new ArrayList<Reply>();
         for (Effect effect : effects) {
@@ -39,7 +42,8 @@ class BotReplies {
                 case INVITE_MORE_QUESTIONS -> replies.add(Reply.message(text(language, "bot.more-questions"), end(language)));
                 case ENQUEUE -> replies.add(Reply.notice(text(language, "bot.queued"), end(language)));
                 case REMIND_QUEUED -> replies.add(Reply.notice(text(language, "bot.still-queued")));
-                case ANNOUNCE_AGENT -> replies.add(Reply.notice(text(language, "bot.agent-joined")));
+                case ANNOUNCE_AGENT -> replies.add(Reply.notice(agentName == null ? text(language, "bot.agent-joined")
+                        : text(language, "bot.agent-joined-named", agentName)));
                 case ANNOUNCE_TRANSFER -> replies.add(Reply.notice(text(language, "bot.transferred")));
                 case ASK_RATING -> replies.add(ratingQuestion(language, "bot.rating-question"));
                 case REPEAT_RATING_QUESTION -> replies.add(ratingQuestion(language, "bot.rating-repeat"));
@@ -50,6 +54,12 @@ class BotReplies {
             }
         }
         return replies;
+    }
+
+    /** Where the customer stands in the queue; channels show only the latest of these. */
+    Reply queueStatus(Language language, Queue.Place place) {
+        long minutes = Math.max(1, Math.round(place.expectedWait().toSeconds() / 60.0));
+        return new Reply(Reply.Kind.QUEUE_STATUS, text(language, "bot.queue-status", place.position(), minutes), List.of());
     }
 
     /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */

@@ -15,4 +15,16 @@ public interface Channel {
      * with back-off, so a delivery may be repeated and {@link Delivery#id()} tells repeats apart.
      */
     void deliver(Delivery delivery) throws Exception;
+
+    /**
+     * False for channels that cannot draw buttons: they show {@link Reply#asNumberedText()}, and a customer who
+     * answers with a number is taken to have pressed that button.
+     */
+    default boolean drawsButtons() {
+        return true;
+    }
+
+    /** Shows the customer that someone is typing, where the channel can; best effort, never queued. */
+    default void typing(String recipient, ConversationId conversation, Author who) {
+    }
 }

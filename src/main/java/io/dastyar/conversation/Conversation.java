@@ -37,6 +37,8 @@ class Conversation {
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
+    /** When it last joined the queue: its place in line. */
+    private Instant queuedAt;
     @Version
     private Long version;
 
@@ -44,7 +46,7 @@ class Conversation {
     Conversation(UUID id, String channel, String recipient, String openKey, Language language, ConversationState state,
                  int notHelpedCount, int eventsApplied, String lastQuestion, String answersGiven, Integer rating,
                  String ratingComment,
-                 Instant createdAt, Instant updatedAt, Instant closedAt, Long version) {
+                 Instant createdAt, Instant updatedAt, Instant closedAt, Instant queuedAt, Long version) {
         this.id = id;
         this.channel = channel;
         this.recipient = recipient;
@@ -60,12 +62,13 @@ class Conversation {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.closedAt = closedAt;
+        this.queuedAt = queuedAt;
         this.version = version;
     }
 
     static Conversation open(ChannelAddress customer, Language language, Instant now) {
         return new Conversation(UUID.randomUUID(), customer.channel(), customer.recipient(), customer.key(), language,
-                ConversationState.BOT, 0, 0, null, null, null, null, now, now, null, null);
+                ConversationState.BOT, 0, 0, null, null, null, null, now, now, null, null, null);
     }
 
     /** Moves to the decided state and keeps the counters that later guards depend on. */
@@ -77,6 +80,9 @@ class Conversation {
             case NOT_HELPED -> notHelpedCount++;
             case ASKED_FOR_PERSON -> notHelpedCount = 0;
             default -> { }
+        }
+        if (decision.target() == ConversationState.QUEUED && state != ConversationState.QUEUED) {
+            queuedAt = now;
         }
         state = decision.target();
         eventsApplied++;
@@ -127,6 +133,10 @@ class Conversation {
 
     ConversationState state() {
         return state;
+    }
+
+    Optional<Instant> queuedAt() {
+        return Optional.ofNullable(queuedAt);
     }
 
     int notHelpedCount() {

@@ -11,5 +11,7 @@ interface ConversationRepository extends ListCrudRepository<Conversation, UUID> 
 
     Optional<Conversation> findByOpenKey(String openKey);
 
+    Optional<Conversation> findFirstByChannelAndRecipientOrderByCreatedAtDesc(String channel, String recipient);
+
     List<Conversation> findByStateInOrderByUpdatedAt(Collection<ConversationState> states);
 }

@@ -21,10 +21,22 @@ public interface Conversations {
      */
     boolean fire(ConversationId conversation, ConversationEvent event);
 
+    /** An agent takes the conversation; the customer is told the agent's name. */
+    boolean assign(ConversationId conversation, String agentName);
+
+    /** Shows the customer that an agent (or the bot) is typing, on channels that can; nothing is stored. */
+    void showTyping(ConversationId conversation, Author who);
+
     Optional<ConversationSummary> find(ConversationId conversation);
+
+    /** The customer's open conversation on that channel, or else their most recent one. */
+    Optional<ConversationSummary> latest(ChannelAddress customer);
 
     /** Conversations in any of these states, least recently updated first. */
     List<ConversationSummary> inStates(Set<ConversationState> states);
 
     List<TranscriptEntry> transcript(ConversationId conversation);
+
+    /** The longest message a customer may send; channels tell customers before they try. */
+    int maxMessageLength();
 }

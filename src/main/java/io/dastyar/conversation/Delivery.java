@@ -1,8 +1,15 @@
 package io.dastyar.conversation;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * One reply on its way to a customer. {@code id} is stable across retries, so a channel can use it to
- * recognise a reply it has already delivered.
+ * recognise a reply it has already delivered; {@code messageId} is the reply's line in the transcript, so a
+ * channel that also shows history (the web widget) can tell a live reply from one it already showed.
+ *
+ * @param state the conversation's state once this reply was written (empty for replies queued before it was kept)
  */
-public record Delivery(long id, ConversationId conversation, String recipient, Reply reply) {
+public record Delivery(long id, ConversationId conversation, long messageId, String recipient, Reply reply,
+                       Optional<ConversationState> state, Instant at) {
 }

@@ -2,6 +2,7 @@ package io.dastyar.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ class Inbox implements Conversations {
     private final BotReplies replies;
     private final KnowledgeSignals signals;
     private final SelfService selfService;
+    private final Queue queue;
+    private final Channels channels;
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
     private final RetryTemplate retry;
@@ -48,7 +51,7 @@ class Inbox implements Conversations {
 
     Inbox(ConversationRepository conversations, Transcript transcript, Outbox outbox, InactivityTimers timers,
           TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies, KnowledgeSignals signals,
-          SelfService selfService, ConversationProperties properties,
+          SelfService selfService, Queue queue, Channels channels, ConversationProperties properties,
           TransactionTemplate transactions, RetryTemplate conversationRetry, ApplicationEventPublisher events,
           Clock clock) {
         this.conversations = conversations;
@@ -60,6 +63,8 @@ class Inbox implements Conversations {
         this.replies = replies;
         this.signals = signals;
         this.selfService = selfService;
+        this.queue = queue;
+        this.channels = channels;
         this.properties = properties;
         this.transactions = transactions;
         this.retry = conversationRetry;
@@ -80,12 +85,33 @@ class Inbox implements Conversations {
         if (event.origin() != ConversationEvent.Origin.AGENT && event.origin() != ConversationEvent.Origin.TIMER) {
             throw new IllegalArgumentException(event + " comes from the customer: use receive()");
         }
-        return atomically(() -> applyAndSave(id, event));
+        return atomically(() -> applyAndSave(id, new Fire(event)));
+    }
+
+    @Override
+    public boolean assign(ConversationId id, String agentName) {
+        if (agentName == null || agentName.isBlank()) {
+            throw new IllegalArgumentException("An assignment names the agent");
+        }
+        return atomically(() -> applyAndSave(id, new Fire(ConversationEvent.ASSIGNED, agentName.strip(), null)));
+    }
+
+    @Override
+    public void showTyping(ConversationId id, Author who) {
+        conversations.findById(id.value()).ifPresent(conversation -> channels.named(conversation.customer().channel())
+                .ifPresent(channel -> channel.typing(conversation.customer().recipient(), id, who)));
+    }
+
+    @Override
+    public Optional<ConversationSummary> latest(ChannelAddress customer) {
+        return conversations.findFirstByChannelAndRecipientOrderByCreatedAtDesc(customer.channel(), customer.recipient())
+                .map(Conversation::summary);
     }
 
     /** Fires the inactivity timeout, unless another instance already did or the conversation moved on. */
     void fireTimeout(InactivityTimers.Due due) {
-        atomically(() -> timers.claim(due) && applyAndSave(due.conversation(), ConversationEvent.INACTIVITY_TIMEOUT));
+        atomically(() -> timers.claim(due)
+                && applyAndSave(due.conversation(), new Fire(ConversationEvent.INACTIVITY_TIMEOUT)));
     }
 
     @Override
@@ -101,6 +127,11 @@ class Inbox implements Conversations {
     @Override
     public List<TranscriptEntry> transcript(ConversationId id) {
         return transcript.of(id);
+    }
+
+    @Override
+    public int maxMessageLength() {
+        return properties.maxMessageLength();
     }
 
     private Receipt receiveOnce(Inbound inbound) {
@@ -128,7 +159,7 @@ class Inbox implements Conversations {
                 return new Receipt(Optional.of(conversation.id()), Outcome.REFUSED);
             }
             transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
-            switch (interpreter.interpret(conversation.state(), inbound.content())) {
+            switch (interpreter.interpret(conversation.state(), pressedByNumber(conversation, inbound.content()))) {
                 case Respond respond -> send(conversation, List.of(replies.respond(respond.messageKey(),
                         conversation.language())), now);
                 case Fire fire -> apply(conversation, fire, now);
@@ -138,10 +169,24 @@ class Inbox implements Conversations {
         }
     }
 
-    private boolean applyAndSave(ConversationId id, ConversationEvent event) {
+    /** On a channel without buttons, "2" means the second button of the latest reply, when it had one. */
+    private Inbound.Content pressedByNumber(Conversation conversation, Inbound.Content content) {
+        if (!(content instanceof Text text) || channels.drawsButtons(conversation.customer().channel())) {
+            return content;
+        }
+        String typed = text.text().strip();
+        if (typed.isEmpty() || typed.length() > 2 || !typed.codePoints().allMatch(Character::isDigit)) {
+            return content;
+        }
+        int number = typed.codePoints().reduce(0, (value, digit) -> value * 10 + Character.digit(digit, 10));
+        List<QuickReply> offered = transcript.lastOffered(conversation.id());
+        return number >= 1 && number <= offered.size() ? new Inbound.Button(offered.get(number - 1).payload()) : content;
+    }
+
+    private boolean applyAndSave(ConversationId id, Fire fire) {
         Conversation conversation = load(id);
         try (var ignored = MDC.putCloseable("conversation", id.toString())) {
-            boolean accepted = apply(conversation, new Fire(event), clock.instant());
+            boolean accepted = apply(conversation, fire, clock.instant());
             conversations.save(conversation);
             return accepted;
         }
@@ -160,11 +205,29 @@ class Inbox implements Conversations {
         }
         log.info("{} {} -> {}", fire.event(), conversation.state(), decision.target());
         signals.publish(conversation, fire, decision, prepared.answer());
+        Optional<Instant> leftQueue = conversation.state() == ConversationState.QUEUED
+                && decision.target() != ConversationState.QUEUED ? conversation.queuedAt() : Optional.empty();
         conversation.apply(fire.event(), decision, now);
         remember(conversation, fire, decision, prepared.answer());
-        send(conversation, replies.compose(decision.effects(), conversation.language(), prepared), now);
+        String agentName = fire.event() == ConversationEvent.ASSIGNED ? fire.text() : null;
+        var toSend = new ArrayList<>(replies.compose(decision.effects(), conversation.language(), prepared, agentName));
+        if (conversation.state() == ConversationState.QUEUED) {
+            toSend.add(replies.queueStatus(conversation.language(),
+                    queue.placeOf(conversation.id(), conversation.queuedAt().orElse(now), conversation.id())));
+        }
+        send(conversation, toSend, now);
+        leftQueue.ifPresent(queuedAt -> moveUp(conversation.id(), queuedAt, now));
         timers.restart(conversation.id(), conversation.state(), now);
         return true;
+    }
+
+    /** Everyone who was behind a conversation that left the queue hears their new place. */
+    private void moveUp(ConversationId leaving, Instant queuedAt, Instant now) {
+        for (Queue.Waiting waiting : queue.behind(leaving, queuedAt)) {
+            Reply status = replies.queueStatus(waiting.language(),
+                    queue.placeOf(waiting.id(), waiting.queuedAt(), leaving));
+            send(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
+        }
     }
 
     /** What later events need to know: the question asked, the article given, the rating and comment. */
@@ -190,13 +253,18 @@ class Inbox implements Conversations {
     }
 
     private void send(Conversation conversation, List<Reply> toSend, Instant now) {
+        send(conversation.id(), conversation.customer(), conversation.state(), toSend, now);
+    }
+
+    private void send(ConversationId id, ChannelAddress customer, ConversationState state, List<Reply> toSend,
+                      Instant now) {
         for (Reply reply : toSend) {
-            Author author = reply.kind() == Reply.Kind.NOTICE ? Author.SYSTEM : Author.BOT;
-            long messageId = transcript.appendOutbound(conversation.id(), author, reply.text(), now);
-            outbox.enqueue(conversation.id(), messageId, conversation.customer(), reply, now);
+            Author author = reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
+            long messageId = transcript.appendOutbound(id, author, reply.text(), now);
+            outbox.enqueue(id, messageId, customer, reply, state, now);
         }
         if (!toSend.isEmpty()) {
-            events.publishEvent(new RepliesQueued(conversation.id()));
+            events.publishEvent(new RepliesQueued(id));
         }
     }
 

@@ -33,12 +33,13 @@ class Outbox {
         this.json = json;
     }
 
-    void enqueue(ConversationId conversation, long messageId, ChannelAddress to, Reply reply, Instant now) {
+    void enqueue(ConversationId conversation, long messageId, ChannelAddress to, Reply reply, ConversationState state,
+                 Instant now) {
         jdbc.sql("""
-                        INSERT INTO outbox (conversation_id, message_id, channel, recipient, payload, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO outbox (conversation_id, message_id, channel, recipient, payload, state, next_attempt_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(conversation.value(), messageId, to.channel(), to.recipient(), json.writeValueAsString(reply),
-                        Timestamp.from(now))
+                        state.name(), Timestamp.from(now))
                 .update();
     }
 
@@ -69,11 +70,17 @@ class Outbox {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT conversation_id, channel, recipient, payload, attempts FROM outbox WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state, o.attempts,
+                               m.created_at
+                        FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.id = ?""")
                 .param(id)
                 .query((rs, row) -> new Pending(
                         new Delivery(id, new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                                rs.getString("recipient"), json.readValue(rs.getString("payload"), Reply.class)),
+                                rs.getLong("message_id"), rs.getString("recipient"),
+                                json.readValue(rs.getString("payload"), Reply.class),
+                                Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
+                                rs.getTimestamp("created_at").toInstant()),
                         rs.getString("channel"), rs.getInt("attempts"), until))
                 .optional();
     }

@@ -3,15 +3,11 @@ package io.dastyar.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +33,7 @@ class OutboxDispatcher {
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
 
     private final Outbox outbox;
-    private final Map<String, Channel> channels;
+    private final Channels channels;
     private final ConversationProperties properties;
     private final Clock clock;
     private final Counter delivered;
@@ -45,10 +41,10 @@ class OutboxDispatcher {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox").factory());
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
-    OutboxDispatcher(Outbox outbox, List<Channel> channels, ConversationProperties properties, Clock clock,
+    OutboxDispatcher(Outbox outbox, Channels channels, ConversationProperties properties, Clock clock,
                      MeterRegistry meters) {
         this.outbox = outbox;
-        this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
+        this.channels = channels;
         this.properties = properties;
         this.clock = clock;
         this.delivered = meters.counter("dastyar.outbox.deliveries", "result", "delivered");
@@ -96,12 +92,10 @@ class OutboxDispatcher {
     private boolean deliver(Outbox.Pending pending) {
         Delivery delivery = pending.delivery();
         try (var ignored = MDC.putCloseable("conversation", delivery.conversation().toString())) {
-            Channel channel = channels.get(pending.channel());
             try {
-                if (channel == null) {
-                    throw new IllegalStateException("No channel named '" + pending.channel() + "' is enabled");
-                }
-                channel.deliver(delivery);
+                channels.named(pending.channel())
+                        .orElseThrow(() -> new IllegalStateException("No channel named '" + pending.channel() + "' is enabled"))
+                        .deliver(delivery);
                 if (!outbox.markSent(pending, clock.instant())) {
                     log.warn("Delivery {} took longer than its lease; another instance may repeat it", delivery.id());
                 }

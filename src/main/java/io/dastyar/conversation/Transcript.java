@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import io.dastyar.conversation.TranscriptEntry.Direction;
 
 /** The append-only message log. Rows are inserted and read, never updated. */
@@ -17,9 +19,11 @@ import io.dastyar.conversation.TranscriptEntry.Direction;
 class Transcript {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    Transcript(JdbcClient jdbc) {
+    Transcript(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The conversation that already holds an inbound message with this key, if one does. */
@@ -50,15 +54,27 @@ class Transcript {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Each line with, for outbound ones, the reply as queued (its kind and buttons). */
     List<TranscriptEntry> of(ConversationId conversation) {
         return jdbc.sql("""
-                        SELECT id, direction, author, body, channel_message_id, created_at
-                        FROM message WHERE conversation_id = ? ORDER BY id""")
+                        SELECT m.id, m.direction, m.author, m.body, m.channel_message_id, m.created_at, o.payload
+                        FROM message m LEFT JOIN outbox o ON o.message_id = m.id
+                        WHERE m.conversation_id = ? ORDER BY m.id""")
                 .param(conversation.value())
                 .query((rs, row) -> new TranscriptEntry(rs.getLong("id"), conversation,
                         Direction.valueOf(rs.getString("direction")), Author.valueOf(rs.getString("author")),
                         rs.getString("body"), rs.getString("channel_message_id"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        Optional.ofNullable(rs.getString("payload")).map(payload -> json.readValue(payload, Reply.class))))
                 .list();
+    }
+
+    /** The buttons of the latest reply, which a customer on a channel without buttons answers by number. */
+    List<QuickReply> lastOffered(ConversationId conversation) {
+        return jdbc.sql("SELECT payload FROM outbox WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")
+                .param(conversation.value())
+                .query(String.class).optional()
+                .map(payload -> json.readValue(payload, Reply.class).quickReplies())
+                .orElse(List.of());
     }
 }

@@ -40,11 +40,15 @@ class BotTextsTest {
         Answer answer = new Answer("a", Language.EN, "A", "The answer.", 0.9, false);
         var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
-            List<Reply> all = replies.compose(List.of(Effect.values()), language, prepared);
-            assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank());
+            List<Reply> all = new java.util.ArrayList<>(replies.compose(List.of(Effect.values()), language, prepared, null));
+            all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, "Sara"));
+            all.add(replies.queueStatus(language, new Queue.Place(3, java.time.Duration.ofMinutes(9))));
+            assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank().doesNotContain("{"));
             assertThat(replies.respond("bot.too-long", language, 4000).text()).doesNotContain("{0}");
         }
         assertThat(replies.respond("bot.too-long", Language.FA, 4000).text()).contains("۴٬۰۰۰");
+        assertThat(replies.queueStatus(Language.FA, new Queue.Place(3, java.time.Duration.ofMinutes(9))).text())
+                .contains("۳").contains("۹").doesNotContain("3");
     }
 
     private static Properties bundle(String path) throws IOException {

@@ -1,0 +1,129 @@
+package io.dastyar.channel.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.dastyar.conversation.ConversationSummary;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.system.Language;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The widget's HTTP side: new visitors, the panel's settings, the visitor's history, and the fallback
+ * transport (a POST per frame, Server-Sent Events for what comes back). Visitors are known only by their
+ * token, so there is no conversation id in any address to guess.
+ */
+@RestController
+@RequestMapping("/api/widget")
+class WidgetController {
+
+    record NewVisitor(String token, String visitor) {
+    }
+
+    record PanelSettings(String title, String brandColor, String language, String direction, int maxMessageLength,
+                         String greeting) {
+    }
+
+    record History(ConversationView conversation, List<ServerFrame.Message> messages) {
+    }
+
+    record ConversationView(String id, String state, String language) {
+    }
+
+    private final Conversations conversations;
+    private final VisitorTokens tokens;
+    private final WidgetGateway gateway;
+    private final WidgetSessions sessions;
+    private final RateLimits limits;
+    private final WidgetProperties properties;
+    private final MessageSource messages;
+
+    WidgetController(Conversations conversations, VisitorTokens tokens, WidgetGateway gateway, WidgetSessions sessions,
+                     RateLimits limits, WidgetProperties properties, MessageSource messages) {
+        this.conversations = conversations;
+        this.tokens = tokens;
+        this.gateway = gateway;
+        this.sessions = sessions;
+        this.limits = limits;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    @PostMapping("/visitors")
+    ResponseEntity<?> newVisitor(HttpServletRequest request) {
+        RateLimits.Verdict verdict = limits.newVisitor(request.getRemoteAddr());
+        if (!verdict.allowed()) {
+            long seconds = Math.max(1, verdict.retryAfter().toSeconds());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(new ServerFrame.Error("rate_limited",
+                            messages.getMessage("widget.rate-limited", new Object[] {seconds}, Language.EN.locale()),
+                            null, verdict.retryAfter().toMillis()));
+        }
+        VisitorId visitor = VisitorId.random();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NewVisitor(tokens.issue(visitor), visitor.toString()));
+    }
+
+    @GetMapping("/config")
+    PanelSettings settings(@RequestParam(required = false) String lang) {
+        Language language = Language.fromTag(lang).orElse(Language.EN);
+        return new PanelSettings(properties.title(), properties.brandColor(), language.tag(),
+                language.rightToLeft() ? "rtl" : "ltr", conversations.maxMessageLength(),
+                messages.getMessage("bot.greeting", null, language.locale()));
+    }
+
+    /** The visitor's open conversation, or else their last one, with every line. */
+    @GetMapping("/conversation")
+    History history(@AuthenticationPrincipal Jwt token) {
+        Optional<ConversationSummary> latest = conversations.latest(VisitorTokens.visitorOf(token).address());
+        if (latest.isEmpty()) {
+            return new History(null, List.of());
+        }
+        ConversationSummary conversation = latest.get();
+        return new History(
+                new ConversationView(conversation.id().toString(), conversation.state().name(), conversation.language().tag()),
+                conversations.transcript(conversation.id()).stream()
+                        .map(entry -> MessageView.of(entry, conversation.state())).toList());
+    }
+
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ServerFrame> send(@AuthenticationPrincipal Jwt token, @RequestBody String frame,
+                                     @RequestParam(required = false) String lang) {
+        return gateway.handle(VisitorTokens.visitorOf(token), frame, Language.fromTag(lang))
+                .map(answer -> ResponseEntity.status(status(answer)).body(answer))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** The fallback for networks that block WebSockets: the same frames, as Server-Sent Events. */
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@AuthenticationPrincipal Jwt token) throws java.io.IOException {
+        VisitorId visitor = VisitorTokens.visitorOf(token);
+        var connection = new EventStreamConnection();
+        sessions.add(visitor, connection);
+        connection.keepAlive();
+        connection.onEnd(() -> sessions.remove(visitor, connection));
+        return connection.emitter();
+    }
+
+    private static HttpStatus status(ServerFrame answer) {
+        if (answer instanceof ServerFrame.Error error) {
+            return error.code().equals("rate_limited") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package io.dastyar.channel.web;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.CustomerTyping;
+import io.dastyar.conversation.Inbound;
+import io.dastyar.conversation.Receipt;
+import io.dastyar.system.Language;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes the widget's frames, whichever transport brought them: checks them, applies the visitor's rate
+ * limit, hands messages to the conversation and says what became of them. A bad frame is answered with an
+ * error frame and changes nothing.
+ */
+@Component
+class WidgetGateway {
+
+    private final Conversations conversations;
+    private final WidgetSessions sessions;
+    private final RateLimits limits;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    WidgetGateway(Conversations conversations, WidgetSessions sessions, RateLimits limits, MessageSource messages,
+                  ApplicationEventPublisher events, JsonMapper json) {
+        this.conversations = conversations;
+        this.sessions = sessions;
+        this.limits = limits;
+        this.messages = messages;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** The answer to one frame; empty for frames that need none (typing). */
+    Optional<ServerFrame> handle(VisitorId visitor, String frame, Optional<Language> connectionLanguage) {
+        ClientFrame parsed;
+        try {
+            parsed = json.readValue(frame, ClientFrame.class);
+        } catch (JacksonException e) {
+            return Optional.of(malformed(null, connectionLanguage));
+        }
+        return switch (parsed) {
+            case null -> Optional.of(malformed(null, connectionLanguage));
+            case ClientFrame.Ping ping -> Optional.of(new ServerFrame.Pong());
+            case ClientFrame.Typing typing -> {
+                events.publishEvent(new CustomerTyping(visitor.address()));
+                yield Optional.empty();
+            }
+            case ClientFrame.Send send -> Optional.of(send(visitor, send, connectionLanguage));
+        };
+    }
+
+    private ServerFrame send(VisitorId visitor, ClientFrame.Send send, Optional<Language> connectionLanguage) {
+        Optional<Language> language = Language.fromTag(send.lang()).or(() -> connectionLanguage);
+        String id = send.clientMessageId();
+        Optional<Inbound.Content> content = switch (send) {
+            case ClientFrame.Message message -> Optional.ofNullable(message.text()).map(Inbound.Text::new);
+            case ClientFrame.Button button -> Optional.ofNullable(button.payload()).filter(p -> !p.isBlank())
+                    .map(Inbound.Button::new);
+        };
+        if (id == null || id.isBlank() || id.length() > 128 || content.isEmpty()) {
+            return malformed(id, language);
+        }
+        RateLimits.Verdict verdict = limits.message(visitor);
+        if (!verdict.allowed()) {
+            long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+            return new ServerFrame.Error("rate_limited", text("widget.rate-limited", language, seconds), id,
+                    verdict.retryAfter().toMillis());
+        }
+        // The bot answers in milliseconds, but an answer found by meaning can take longer: say it is coming.
+        if (content.get() instanceof Inbound.Text) {
+            sessions.push(visitor, new ServerFrame.Typing("bot"));
+        }
+        Receipt receipt = conversations.receive(new Inbound(visitor.address(), id, content.get(), language));
+        return new ServerFrame.Ack(id, receipt.outcome().name().toLowerCase(Locale.ROOT),
+                receipt.conversation().map(ConversationId::toString).orElse(null));
+    }
+
+    private ServerFrame.Error malformed(String clientMessageId, Optional<Language> language) {
+        return new ServerFrame.Error("malformed", text("widget.malformed", language), clientMessageId, null);
+    }
+
+    private String text(String key, Optional<Language> language, Object... arguments) {
+        return messages.getMessage(key, arguments, language.orElse(Language.EN).locale());
+    }
+}

@@ -1,0 +1,84 @@
+package io.dastyar.channel.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live connections of each visitor on this instance: WebSockets and event streams alike. A visitor with
+ * two tabs open has two. Pushing is best effort: what a closed connection misses, the widget reads from the
+ * history when it reconnects.
+ */
+@Component
+class WidgetSessions {
+
+    /** One open connection to a visitor's browser. */
+    interface Connection {
+        void send(String json) throws IOException;
+
+        /** Something small that keeps an idle connection open through proxies. */
+        default void keepAlive() throws IOException {
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WidgetSessions.class);
+
+    private final Map<VisitorId, Set<Connection>> open = new ConcurrentHashMap<>();
+    private final JsonMapper json;
+
+    WidgetSessions(JsonMapper json, MeterRegistry meters) {
+        this.json = json;
+        meters.gaugeMapSize("dastyar.widget.visitors.connected", java.util.List.of(), open);
+    }
+
+    void add(VisitorId visitor, Connection connection) {
+        open.computeIfAbsent(visitor, v -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    void remove(VisitorId visitor, Connection connection) {
+        open.computeIfPresent(visitor, (v, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+    }
+
+    void push(VisitorId visitor, ServerFrame frame) {
+        Set<Connection> connections = open.get(visitor);
+        if (connections == null) {
+            return;
+        }
+        String text = json.writeValueAsString(frame);
+        for (Connection connection : connections) {
+            try {
+                connection.send(text);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Dropping a connection of visitor {}: {}", visitor, e.toString());
+                remove(visitor, connection);
+            }
+        }
+    }
+
+    String write(ServerFrame frame) {
+        return json.writeValueAsString(frame);
+    }
+
+    @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)
+    void keepAlive() {
+        open.forEach((visitor, connections) -> connections.forEach(connection -> {
+            try {
+                connection.keepAlive();
+            } catch (IOException | RuntimeException e) {
+                remove(visitor, connection);
+            }
+        }));
+    }
+}

@@ -1,0 +1,91 @@
+package io.dastyar.channel.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.dastyar.system.Language;
+
+/**
+ * The widget's WebSocket: JSON frames both ways. The handshake was authenticated by the visitor's token
+ * (see {@link WidgetSecurityConfig}); each frame is answered on the same socket, and replies to the
+ * conversation arrive through {@link WebChannel}.
+ */
+@Component
+class WidgetSocketHandler extends TextWebSocketHandler {
+
+    private static final String CONNECTION = "connection";
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+    /** See {@link WidgetConfig#webSocketFrameLimit()}. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** The widget pings every 30 s; a socket quiet for longer has gone. */
+    private static final long IDLE_TIMEOUT_MS = 120_000;
+
+    private final WidgetGateway gateway;
+    private final WidgetSessions sessions;
+
+    WidgetSocketHandler(WidgetGateway gateway, WidgetSessions sessions) {
+        this.gateway = gateway;
+        this.sessions = sessions;
+    }
+
+    /** Sends from several threads (replies, answers to frames) are serialised by Spring's decorator. */
+    private record SocketConnection(WebSocketSession session) implements WidgetSessions.Connection {
+        @Override
+        public void send(String json) throws IOException {
+            session.sendMessage(new TextMessage(json));
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session socket) {
+            socket.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        }
+        var connection = new SocketConnection(
+                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES));
+        session.getAttributes().put(CONNECTION, connection);
+        sessions.add(visitor(session), connection);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        var connection = (SocketConnection) session.getAttributes().get(CONNECTION);
+        Optional<ServerFrame> answer = gateway.handle(visitor(session), message.getPayload(), language(session));
+        if (answer.isPresent()) {
+            connection.send(sessions.write(answer.get()));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        if (session.getAttributes().get(CONNECTION) instanceof SocketConnection connection) {
+            sessions.remove(visitor(session), connection);
+        }
+    }
+
+    private static VisitorId visitor(WebSocketSession session) {
+        Principal principal = session.getPrincipal();
+        if (principal instanceof JwtAuthenticationToken token) {
+            return VisitorTokens.visitorOf(token.getToken());
+        }
+        throw new IllegalStateException("A widget socket without a visitor token got past the handshake");
+    }
+
+    private static Optional<Language> language(WebSocketSession session) {
+        return session.getUri() == null ? Optional.empty() : Language.fromTag(
+                UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams().getFirst("lang"));
+    }
+}

@@ -1,0 +1,5 @@
+package io.dastyar.conversation;
+
+/** Published by a channel while a customer is typing, for whoever shows it (the agent console). */
+public record CustomerTyping(ChannelAddress customer) {
+}

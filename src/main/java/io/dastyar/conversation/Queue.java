@@ -1,0 +1,59 @@
+package io.dastyar.conversation;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.dastyar.system.Language;
+
+/** Places in the queue for a person, first come first served, and the wait they imply. */
+@Component
+class Queue {
+
+    /** Someone waiting, as much as a queue-status notice needs. */
+    record Waiting(ConversationId id, ChannelAddress customer, Language language, Instant queuedAt) {
+    }
+
+    record Place(int position, Duration expectedWait) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ConversationProperties properties;
+
+    Queue(JdbcClient jdbc, ConversationProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * The place of a conversation queued at {@code queuedAt}, not counting {@code leaving}: one that is leaving
+     * the queue in the current transaction, whose row still says QUEUED. The conversation's own row is not
+     * read, so this also works while it is being queued.
+     */
+    Place placeOf(ConversationId id, Instant queuedAt, ConversationId leaving) {
+        int ahead = jdbc.sql("""
+                        SELECT count(*) FROM conversation
+                        WHERE state = 'QUEUED' AND id <> ? AND id <> ? AND queued_at < ?""")
+                .params(id.value(), leaving.value(), Timestamp.from(queuedAt))
+                .query(Integer.class).single();
+        int position = ahead + 1;
+        return new Place(position, properties.queueTimePerCustomer().multipliedBy(position));
+    }
+
+    /** Those who move up a place when a conversation queued at {@code queuedAt} leaves the queue. */
+    List<Waiting> behind(ConversationId leaving, Instant queuedAt) {
+        return jdbc.sql("""
+                        SELECT id, channel, recipient, language, queued_at FROM conversation
+                        WHERE state = 'QUEUED' AND id <> ? AND queued_at > ? ORDER BY queued_at""")
+                .params(leaving.value(), Timestamp.from(queuedAt))
+                .query((rs, row) -> new Waiting(new ConversationId(rs.getObject("id", UUID.class)),
+                        new ChannelAddress(rs.getString("channel"), rs.getString("recipient")),
+                        Language.valueOf(rs.getString("language")), rs.getTimestamp("queued_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,7 @@
+-- When the conversation joined the queue: its place in line.
+ALTER TABLE conversation ADD COLUMN queued_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX conversation_queue ON conversation (state, queued_at);
+-- A customer's latest conversation, for channels that resume one (the web widget).
+CREATE INDEX conversation_customer ON conversation (channel, recipient, created_at);
+-- The conversation's state after the reply was written, so a channel can show it (closed, queued, ...).
+ALTER TABLE outbox ADD COLUMN state VARCHAR(32);

@@ -1,0 +1,315 @@
+package io.dastyar.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import io.dastyar.conversation.Answer;
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.CustomerTyping;
+import io.dastyar.support.ScriptedAnswers;
+import io.dastyar.support.TestPostgres;
+import io.dastyar.support.TestSupportConfig;
+import io.dastyar.system.Language;
+import tools.jackson.databind.JsonNode;
+
+/** The widget's API and WebSocket over a real server and PostgreSQL, as a browser without a page would use them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestPostgres.Initializer.class)
+@Import({TestSupportConfig.class, WidgetApiTest.TypingListener.class})
+@TestPropertySource(properties = {
+        "support.widget.token-secret=" + WidgetApiTest.SECRET,
+        "support.widget.message-burst=6",
+        "support.widget.messages-per-minute=6"})
+class WidgetApiTest {
+
+    static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ScriptedAnswers answers;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TypingListener typing;
+
+    @TestConfiguration
+    static class TypingListener {
+        final List<CustomerTyping> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CustomerTyping event) {
+            seen.add(event);
+        }
+    }
+
+    @Test
+    void noTokenAForgedTokenAndGarbageAreAllRefused() throws Exception {
+        try (WidgetClient owner = WidgetClient.newVisitor(port).connect("en")) {
+            owner.say("Hello");
+            owner.awaitType("ack");
+            String visitor = visitorOf(owner.token);
+            String forged = tokenFor(visitor, "another-secret-that-is-also-long-enough-0000");
+            for (String token : List.of("", "garbage", forged, owner.token.substring(0, owner.token.length() - 2) + "xx")) {
+                WidgetClient stranger = WidgetClient.withToken(port, token);
+                assertThat(stranger.get("/api/widget/conversation").statusCode()).as(token).isEqualTo(401);
+                assertThat(stranger.post("/api/widget/messages", "{\"type\":\"ping\"}").statusCode()).isEqualTo(401);
+                assertThat(stranger.get("/api/widget/events").statusCode()).isEqualTo(401);
+                assertThatThrownBy(() -> stranger.connect("en")).rootCause()
+                        .hasMessageMatching(".*status code 40[01].*");
+            }
+            // The real token still works, so the refusals above were about the tokens.
+            assertThat(owner.get("/api/widget/conversation").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aVisitorSeesOnlyTheirOwnConversation() throws Exception {
+        try (WidgetClient alice = WidgetClient.newVisitor(port).connect("en");
+             WidgetClient bob = WidgetClient.newVisitor(port).connect("en")) {
+            alice.say("My order number is 4711 and my address is secret");
+            alice.awaitMessage(frame -> frame.get("author").asString().equals("bot"));
+
+            assertThat(alice.history().get("messages")).hasSize(2);
+            JsonNode bobs = bob.history();
+            assertThat(bobs.get("conversation").isNull()).isTrue();
+            assertThat(bobs.get("messages")).isEmpty();
+            assertThat(bob.drain(Duration.ofMillis(500))).noneMatch(frame -> frame.toString().contains("4711"));
+        }
+    }
+
+    @Test
+    void anAnswerArrivesInOrderAsSafeHtmlWithButtonsAndTheSameIdsAsTheHistory() throws Exception {
+        answers.teach("How long does delivery take?", new Answer("delivery-time", Language.EN, "Delivery time",
+                "It takes **two** days. <script>alert(1)</script> <img src=x onerror=alert(2)>", 0.9, false));
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            String id = visitor.say("How long does delivery take?");
+            JsonNode ack = visitor.awaitType("ack");
+            assertThat(ack.get("clientMessageId").asString()).isEqualTo(id);
+            assertThat(ack.get("outcome").asString()).isEqualTo("accepted");
+
+            JsonNode answer = visitor.awaitType("message");
+            JsonNode question = visitor.awaitType("message");
+            assertThat(answer.get("html").asString()).contains("<strong>two</strong>")
+                    .contains("&lt;script&gt;").doesNotContain("<script").doesNotContain("<img");
+            assertThat(question.get("quickReplies").findValuesAsString("payload"))
+                    .containsExactly("helped", "not_helped", "person");
+            assertThat(question.get("state").asString()).isEqualTo("AWAITING_FEEDBACK");
+            assertThat(question.get("id").asLong()).isGreaterThan(answer.get("id").asLong());
+
+            JsonNode lines = visitor.history().get("messages");
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0).get("clientMessageId").asString()).isEqualTo(id);
+            assertThat(lines.get(0).has("html")).as("customer text is never HTML").isFalse();
+            assertThat(lines.get(1).get("id").asLong()).isEqualTo(answer.get("id").asLong());
+            assertThat(lines.get(2).get("id").asLong()).isEqualTo(question.get("id").asLong());
+            assertThat(lines.get(2).get("quickReplies")).hasSize(3);
+        }
+    }
+
+    @Test
+    void aMessageSentTwiceWithTheSameIdIsStoredAndAnsweredOnce() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            String frame = "{\"type\":\"message\",\"clientMessageId\":\"resend-1\",\"text\":\"Anyone there?\"}";
+            visitor.sendRaw(frame);
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("accepted");
+            visitor.sendRaw(frame);
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("duplicate");
+            // And over the fallback transport too.
+            assertThat(WidgetClient.JSON.readTree(visitor.post("/api/widget/messages", frame).body())
+                    .get("outcome").asString()).isEqualTo("duplicate");
+
+            assertThat(visitor.history().get("messages")).extracting(line -> line.get("direction").asString())
+                    .containsExactly("in", "out");
+        }
+    }
+
+    @Test
+    void malformedFramesGetAnErrorAndTheSocketStaysUsable() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("fa")) {
+            for (String bad : List.of("{not json", "[]", "{\"type\":\"launch\"}", "{\"type\":\"message\",\"text\":\"no id\"}",
+                    "{\"type\":\"button\",\"clientMessageId\":\"x\"}", "null")) {
+                visitor.sendRaw(bad);
+                JsonNode error = visitor.awaitType("error");
+                assertThat(error.get("code").asString()).as(bad).isEqualTo("malformed");
+                assertThat(error.get("message").asString()).as("in the visitor's language").contains("لطفاً");
+            }
+            visitor.sendRaw("{\"type\":\"ping\"}");
+            visitor.awaitType("pong");
+            visitor.say("سلام");
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("accepted");
+        }
+    }
+
+    @Test
+    void emptyMessagesAreIgnoredAndOversizedOnesRefusedInTheVisitorsLanguage() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("fa")) {
+            visitor.say("   ");
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("ignored");
+
+            visitor.say("س".repeat(4_001));
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("refused");
+            JsonNode notice = visitor.awaitType("message");
+            assertThat(notice.get("kind").asString()).isEqualTo("notice");
+            assertThat(notice.get("text").asString()).contains("۴٬۰۰۰");
+            assertThat(visitor.history().get("messages")).noneMatch(line -> line.get("direction").asString().equals("in"));
+        }
+    }
+
+    @Test
+    void aVisitorWhoSendsTooFastIsAskedToWaitAndNothingIsLost() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            for (int i = 0; i < 6; i++) {
+                visitor.say("message " + i);
+                assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("accepted");
+            }
+            String refused = visitor.say("one too many");
+            JsonNode error = visitor.awaitType("error");
+            assertThat(error.get("code").asString()).isEqualTo("rate_limited");
+            assertThat(error.get("clientMessageId").asString()).isEqualTo(refused);
+            assertThat(error.get("retryAfterMs").asLong()).isBetween(1L, 10_000L);
+            assertThat(error.get("message").asString()).contains("wait");
+            assertThat(visitor.history().get("messages").toString()).doesNotContain("one too many");
+        }
+    }
+
+    @Test
+    void theQueueNoticeGivesThePlaceAndWaitAndMovesUpWhenSomeoneAheadLeaves() throws Exception {
+        try (WidgetClient first = WidgetClient.newVisitor(port).connect("en");
+             WidgetClient second = WidgetClient.newVisitor(port).connect("fa")) {
+            first.say("/person");
+            int firstPlace = place(first.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status")));
+            second.say("/person");
+            JsonNode secondStatus = second.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status"));
+            assertThat(secondStatus.get("text").asString()).as("Persian digits").doesNotContainPattern("[0-9]");
+            assertThat(place(secondStatus)).isEqualTo(firstPlace + 1);
+
+            first.say("/end");
+            JsonNode movedUp = second.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status"));
+            assertThat(place(movedUp)).isEqualTo(firstPlace);
+        }
+    }
+
+    @Test
+    void theAgentsNameAndTypingReachTheVisitorAndTheVisitorsTypingIsAnnounced() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            visitor.say("/person");
+            ConversationId id = new ConversationId(UUID.fromString(visitor.awaitType("ack").get("conversation").asString()));
+            visitor.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status"));
+
+            assertThat(conversations.assign(id, "Sara")).isTrue();
+            JsonNode joined = visitor.awaitMessage(frame -> frame.get("text").asString().contains("Sara"));
+            assertThat(joined.get("state").asString()).isEqualTo("WITH_AGENT");
+
+            conversations.showTyping(id, Author.AGENT);
+            assertThat(visitor.awaitType("typing").get("author").asString()).isEqualTo("agent");
+
+            visitor.sendRaw("{\"type\":\"typing\"}");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (typing.seen.stream().noneMatch(t -> t.customer().recipient().equals(visitorOf(visitor.token)))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(typing.seen).anyMatch(t -> t.customer().recipient().equals(visitorOf(visitor.token)));
+        }
+    }
+
+    @Test
+    void theFallbackTransportCarriesTheSameFramesOverServerSentEvents() throws Exception {
+        WidgetClient visitor = WidgetClient.newVisitor(port);
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        // The response (headers) arrives once the stream is registered, so nothing sent after it can be missed.
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(visitor.base + "/api/widget/events?access_token=" + visitor.token))
+                        .build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread.ofVirtual().start(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(events::add));
+
+        HttpResponse<String> ack = visitor.post("/api/widget/messages?lang=en",
+                "{\"type\":\"message\",\"clientMessageId\":\"sse-1\",\"text\":\"Where is my parcel?\"}");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(WidgetClient.JSON.readTree(ack.body()).get("outcome").asString()).isEqualTo("accepted");
+
+        String event;
+        do {
+            event = events.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("a message over the event stream").isNotNull();
+        } while (!event.contains("\"type\":\"message\""));
+        assertThat(WidgetClient.JSON.readTree(event.substring("data:".length())).get("quickReplies")
+                .findValuesAsString("payload")).containsExactly("person");
+    }
+
+    @Test
+    void thePanelSettingsFollowTheLanguageAndAreReadableFromOtherSites() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/widget/config?lang=fa"))
+                .header("Origin", "https://shop.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
+        JsonNode settings = WidgetClient.JSON.readTree(response.body());
+        assertThat(settings.get("direction").asString()).isEqualTo("rtl");
+        assertThat(settings.get("greeting").asString()).contains("سلام");
+        assertThat(settings.get("maxMessageLength").asInt()).isEqualTo(4000);
+    }
+
+    private static int place(JsonNode queueStatus) {
+        String text = queueStatus.get("text").asString();
+        Matcher number = Pattern.compile("\\p{Nd}+").matcher(text);
+        assertThat(number.find()).as(text).isTrue();
+        return number.group().codePoints().reduce(0, (value, digit) -> value * 10 + Character.digit(digit, 10));
+    }
+
+    private static String visitorOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return WidgetClient.JSON.readTree(payload).get("sub").asString();
+    }
+
+    private static String tokenFor(String visitor, String secret) {
+        var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256")));
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject(visitor).audience(List.of(VisitorTokens.AUDIENCE))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}
