@@ -5,3 +5,5 @@ CREATE INDEX conversation_queue ON conversation (state, queued_at);
 CREATE INDEX conversation_customer ON conversation (channel, recipient, created_at);
 -- The conversation's state after the reply was written, so a channel can show it (closed, queued, ...).
 ALTER TABLE outbox ADD COLUMN state VARCHAR(32);
+-- The dispatcher's "no earlier reply of this conversation is still waiting" check.
+CREATE INDEX outbox_conversation ON outbox (conversation_id, id);

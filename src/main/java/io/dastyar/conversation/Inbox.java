@@ -77,7 +77,9 @@ class Inbox implements Conversations {
         if (inbound.content() instanceof Text text && text.text().isBlank()) {
             return new Receipt(conversations.findByOpenKey(inbound.from().key()).map(Conversation::id), Outcome.IGNORED);
         }
-        return atomically(() -> receiveOnce(inbound));
+        SelfService.LookAhead lookAhead = selfService.lookAhead(inbound,
+                conversations.findByOpenKey(inbound.from().key()));
+        return atomically(() -> receiveOnce(inbound, lookAhead));
     }
 
     @Override
@@ -134,11 +136,12 @@ class Inbox implements Conversations {
         return properties.maxMessageLength();
     }
 
-    private Receipt receiveOnce(Inbound inbound) {
+    private Receipt receiveOnce(Inbound inbound, SelfService.LookAhead lookAhead) {
         String inboundKey = inbound.from().key() + ":" + inbound.clientMessageId();
-        Optional<ConversationId> seen = transcript.conversationOfInbound(inboundKey);
+        Optional<Transcript.Stored> seen = transcript.inbound(inboundKey);
         if (seen.isPresent()) {
-            return new Receipt(seen, Outcome.DUPLICATE);
+            return new Receipt(seen.map(Transcript.Stored::conversation), Outcome.DUPLICATE,
+                    seen.map(Transcript.Stored::line));
         }
         Instant now = clock.instant();
         Language language = inbound.language().orElse(properties.defaultLanguage());
@@ -158,14 +161,14 @@ class Inbox implements Conversations {
                 conversations.save(conversation);
                 return new Receipt(Optional.of(conversation.id()), Outcome.REFUSED);
             }
-            transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
+            long line = transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
             switch (interpreter.interpret(conversation.state(), pressedByNumber(conversation, inbound.content()))) {
                 case Respond respond -> send(conversation, List.of(replies.respond(respond.messageKey(),
                         conversation.language())), now);
-                case Fire fire -> apply(conversation, fire, now);
+                case Fire fire -> apply(conversation, fire, now, lookAhead);
             }
             conversations.save(conversation);
-            return new Receipt(Optional.of(conversation.id()), Outcome.ACCEPTED);
+            return new Receipt(Optional.of(conversation.id()), Outcome.ACCEPTED, Optional.of(line));
         }
     }
 
@@ -186,15 +189,15 @@ class Inbox implements Conversations {
     private boolean applyAndSave(ConversationId id, Fire fire) {
         Conversation conversation = load(id);
         try (var ignored = MDC.putCloseable("conversation", id.toString())) {
-            boolean accepted = apply(conversation, fire, clock.instant());
+            boolean accepted = apply(conversation, fire, clock.instant(), SelfService.LookAhead.NONE);
             conversations.save(conversation);
             return accepted;
         }
     }
 
     /** Offers one event to the machine and carries out what it decides; the caller saves the conversation. */
-    private boolean apply(Conversation conversation, Fire fire, Instant now) {
-        SelfService.Prepared prepared = selfService.prepare(conversation, fire);
+    private boolean apply(Conversation conversation, Fire fire, Instant now, SelfService.LookAhead lookAhead) {
+        SelfService.Prepared prepared = selfService.prepare(conversation, fire, lookAhead);
         Decision decision = engine.decide(conversation.state(), fire.event(), prepared.facts());
         if (!decision.accepted()) {
             log.debug("{} not accepted in {}", fire.event(), conversation.state());

@@ -58,37 +58,48 @@ class Outbox {
                 .query(Long.class).list();
     }
 
-    /** Takes the row for one delivery attempt, unless another dispatcher holds it or it is done. */
-    Optional<Pending> claim(long id, Instant now, Duration lease) {
+    /**
+     * Takes rows for one delivery attempt each, in two statements whatever their number; rows that another
+     * dispatcher holds or that are done are left out.
+     */
+    List<Pending> claim(List<Long> ids, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         // Millisecond precision survives the round trip through either database, so the lease compares equal later.
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
-        int claimed = jdbc.sql("""
-                        UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
-                        WHERE id = ? AND sent_at IS NULL AND next_attempt_at <= ?""")
-                .params(Timestamp.from(until), id, Timestamp.from(now))
+        jdbc.sql("""
+                        UPDATE outbox SET next_attempt_at = :until, attempts = attempts + 1
+                        WHERE id IN (:ids) AND sent_at IS NULL AND next_attempt_at <= :now""")
+                .param("until", Timestamp.from(until)).param("ids", ids).param("now", Timestamp.from(now))
                 .update();
-        if (claimed == 0) {
-            return Optional.empty();
-        }
         return jdbc.sql("""
-                        SELECT o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state, o.attempts,
-                               m.created_at
-                        FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.id = ?""")
-                .param(id)
+                        SELECT o.id, o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state,
+                               o.attempts, m.created_at
+                        FROM outbox o JOIN message m ON m.id = o.message_id
+                        WHERE o.id IN (:ids) AND o.sent_at IS NULL AND o.next_attempt_at = :until ORDER BY o.id""")
+                .param("ids", ids).param("until", Timestamp.from(until))
                 .query((rs, row) -> new Pending(
-                        new Delivery(id, new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        new Delivery(rs.getLong("id"), new ConversationId(rs.getObject("conversation_id", UUID.class)),
                                 rs.getLong("message_id"), rs.getString("recipient"),
                                 json.readValue(rs.getString("payload"), Reply.class),
                                 Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
                                 rs.getTimestamp("created_at").toInstant()),
                         rs.getString("channel"), rs.getInt("attempts"), until))
-                .optional();
+                .list();
     }
 
-    /** False when the lease ran out and another dispatcher may have taken the row meanwhile. */
-    boolean markSent(Pending pending, Instant now) {
-        return jdbc.sql("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ? AND next_attempt_at = ?")
-                .params(Timestamp.from(now), pending.delivery().id(), Timestamp.from(pending.lease())).update() == 1;
+    /** Marks delivered rows sent; returns how many were still ours (a lease that ran out may have been taken). */
+    int markSent(List<Pending> delivered, Instant now) {
+        if (delivered.isEmpty()) {
+            return 0;
+        }
+        // All rows of one claim share its lease.
+        return jdbc.sql("UPDATE outbox SET sent_at = :now, last_error = NULL WHERE id IN (:ids) AND next_attempt_at = :lease")
+                .param("now", Timestamp.from(now))
+                .param("ids", delivered.stream().map(pending -> pending.delivery().id()).toList())
+                .param("lease", Timestamp.from(delivered.getFirst().lease()))
+                .update();
     }
 
     void retryLater(Pending pending, Instant at, String error) {

@@ -3,7 +3,7 @@ package io.dastyar.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -38,6 +39,8 @@ class OutboxDispatcher {
     private final Clock clock;
     private final Counter delivered;
     private final Counter failed;
+    /** From the reply's commit-time timestamp to its delivery: the outbox's share of a customer's wait. */
+    private final Timer waited;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox").factory());
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
@@ -49,6 +52,7 @@ class OutboxDispatcher {
         this.clock = clock;
         this.delivered = meters.counter("dastyar.outbox.deliveries", "result", "delivered");
         this.failed = meters.counter("dastyar.outbox.deliveries", "result", "failed");
+        this.waited = meters.timer("dastyar.outbox.wait");
     }
 
     @TransactionalEventListener
@@ -76,13 +80,15 @@ class OutboxDispatcher {
             // Each pass delivers at most the oldest waiting reply of each conversation; go on while that works.
             boolean progress = true;
             while (progress) {
-                progress = false;
-                for (long id : outbox.due(clock.instant(), BATCH)) {
-                    Optional<Outbox.Pending> pending = outbox.claim(id, clock.instant(), properties.deliveryLease());
-                    if (pending.isPresent() && deliver(pending.get())) {
-                        progress = true;
-                    }
+                List<Outbox.Pending> claimed = outbox.claim(outbox.due(clock.instant(), BATCH), clock.instant(),
+                        properties.deliveryLease());
+                List<Outbox.Pending> delivered = claimed.stream().filter(this::deliver).toList();
+                int stillOurs = outbox.markSent(delivered, clock.instant());
+                if (stillOurs < delivered.size()) {
+                    log.warn("{} deliveries took longer than their lease; another instance may repeat them",
+                            delivered.size() - stillOurs);
                 }
+                progress = !delivered.isEmpty();
             }
         } catch (RuntimeException e) {
             log.warn("Outbox drain failed; the next sweep will try again", e);
@@ -96,10 +102,8 @@ class OutboxDispatcher {
                 channels.named(pending.channel())
                         .orElseThrow(() -> new IllegalStateException("No channel named '" + pending.channel() + "' is enabled"))
                         .deliver(delivery);
-                if (!outbox.markSent(pending, clock.instant())) {
-                    log.warn("Delivery {} took longer than its lease; another instance may repeat it", delivery.id());
-                }
                 delivered.increment();
+                waited.record(Duration.between(delivery.at(), clock.instant()));
                 return true;
             } catch (Exception e) {
                 Instant retryAt = clock.instant().plus(backOff(pending.attempts()));

@@ -2,8 +2,16 @@ package io.dastyar.conversation;
 
 import java.util.Optional;
 
-/** What became of an inbound message; an ignored first message opens no conversation. */
-public record Receipt(Optional<ConversationId> conversation, Outcome outcome) {
+/**
+ * What became of an inbound message; an ignored first message opens no conversation.
+ *
+ * @param line the message's line in the transcript, when it was stored (now or the first time it came)
+ */
+public record Receipt(Optional<ConversationId> conversation, Outcome outcome, Optional<Long> line) {
+
+    public Receipt(Optional<ConversationId> conversation, Outcome outcome) {
+        this(conversation, outcome, Optional.empty());
+    }
 
     public enum Outcome {
         /** Stored and acted on. */

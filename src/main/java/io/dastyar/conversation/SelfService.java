@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.dastyar.conversation.Interpretation.Fire;
+import io.dastyar.system.Language;
 
 /**
  * The bot's side of a self-service step, worked out before the state machine decides: which answers are on
@@ -20,6 +21,15 @@ class SelfService {
         static final Prepared NOTHING = new Prepared(Facts.NONE, Optional.empty(), List.of());
     }
 
+    /**
+     * Candidates found before the conversation's transaction: ranking by meaning takes milliseconds of CPU,
+     * which should not be spent holding a database connection and row. Used when the question and language
+     * turn out to be the ones the step asks about.
+     */
+    record LookAhead(String question, Language language, Candidates candidates) {
+        static final LookAhead NONE = new LookAhead(null, null, Candidates.NONE);
+    }
+
     private final ObjectProvider<AnswerSource> answerSource;
     private final ConversationProperties properties;
 
@@ -28,18 +38,37 @@ class SelfService {
         this.properties = properties;
     }
 
-    Prepared prepare(Conversation conversation, Fire fire) {
-        boolean selfService = conversation.state() == ConversationState.BOT
-                || conversation.state() == ConversationState.AWAITING_FEEDBACK;
-        if (!selfService) {
+    /** Ranks a typed question for the customer's open conversation (if any) before its transaction begins. */
+    LookAhead lookAhead(Inbound inbound, Optional<Conversation> open) {
+        if (!(inbound.content() instanceof Inbound.Text text) || text.text().isBlank() || text.text().startsWith("/")
+                || text.text().length() > properties.maxMessageLength()
+                || open.map(c -> !inSelfService(c)).orElse(false)) {
+            return LookAhead.NONE;
+        }
+        Language language = inbound.language().or(() -> open.map(Conversation::language))
+                .orElse(properties.defaultLanguage());
+        String question = text.text().strip(); // as the interpreter hands it on
+        AnswerSource source = answerSource.getIfAvailable();
+        return source == null ? LookAhead.NONE
+                : new LookAhead(question, language, source.confidentAnswers(question, language));
+    }
+
+    Prepared prepare(Conversation conversation, Fire fire, LookAhead lookAhead) {
+        if (!inSelfService(conversation)) {
             return Prepared.NOTHING;
         }
         return switch (fire.event()) {
-            case MESSAGE -> question(candidates(Optional.of(fire.text()), conversation));
+            case MESSAGE -> question(fire.text().equals(lookAhead.question())
+                    && conversation.language() == lookAhead.language() ? lookAhead.candidates()
+                    : candidates(Optional.of(fire.text()), conversation));
             case NOT_HELPED -> nextCandidate(conversation);
             case CHOSE_ANSWER -> chosen(conversation, fire.text());
             default -> Prepared.NOTHING;
         };
+    }
+
+    private static boolean inSelfService(Conversation conversation) {
+        return conversation.state() == ConversationState.BOT || conversation.state() == ConversationState.AWAITING_FEEDBACK;
     }
 
     private Prepared question(Candidates candidates) {

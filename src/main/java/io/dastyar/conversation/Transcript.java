@@ -26,12 +26,16 @@ class Transcript {
         this.json = json;
     }
 
-    /** The conversation that already holds an inbound message with this key, if one does. */
-    Optional<ConversationId> conversationOfInbound(String inboundKey) {
-        return jdbc.sql("SELECT conversation_id FROM message WHERE inbound_key = ?")
+    /** An inbound message already stored under this key: its conversation and line. */
+    record Stored(ConversationId conversation, long line) {
+    }
+
+    Optional<Stored> inbound(String inboundKey) {
+        return jdbc.sql("SELECT conversation_id, id FROM message WHERE inbound_key = ?")
                 .param(inboundKey)
-                .query(UUID.class).optional()
-                .map(ConversationId::new);
+                .query((rs, row) -> new Stored(new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                        rs.getLong("id")))
+                .optional();
     }
 
     long appendInbound(ConversationId conversation, String text, String clientMessageId, String inboundKey, Instant at) {

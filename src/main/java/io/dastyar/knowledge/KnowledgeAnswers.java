@@ -9,16 +9,21 @@ import io.dastyar.conversation.Answer;
 import io.dastyar.conversation.AnswerSource;
 import io.dastyar.conversation.Candidates;
 import io.dastyar.system.Language;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /** The bot's answers: articles whose confidence clears the threshold, best first, and whether it is a close call. */
 @Component
 class KnowledgeAnswers implements AnswerSource {
 
+    private final Timer searches;
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeProperties properties;
     private final ThresholdLearning thresholds;
 
-    KnowledgeAnswers(KnowledgeBase knowledgeBase, KnowledgeProperties properties, ThresholdLearning thresholds) {
+    KnowledgeAnswers(KnowledgeBase knowledgeBase, KnowledgeProperties properties, ThresholdLearning thresholds,
+                     MeterRegistry meters) {
+        this.searches = meters.timer("dastyar.knowledge.search");
         this.knowledgeBase = knowledgeBase;
         this.properties = properties;
         this.thresholds = thresholds;
@@ -26,6 +31,10 @@ class KnowledgeAnswers implements AnswerSource {
 
     @Override
     public Candidates confidentAnswers(String question, Language conversationLanguage) {
+        return searches.record(() -> rank(question, conversationLanguage));
+    }
+
+    private Candidates rank(String question, Language conversationLanguage) {
         // The customer may write in another language than the conversation started in: follow the text.
         Language language = knowledgeBase.detectLanguage(question).orElse(conversationLanguage);
         SearchResult result = knowledgeBase.search(question, Optional.of(language), properties.maxChoices());

@@ -19,6 +19,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -66,6 +68,8 @@ final class LanguageIndex {
     private final IndexSearcher searcher;
     private final KnowledgeProperties settings;
     private final Map<String, String> titles = new HashMap<>();
+    /** The article of each Lucene document, read once: stored fields are compressed and slow to read per hit. */
+    private final String[] articleOfDoc;
     private final Optional<SentenceEmbedder> embedder;
 
     LanguageIndex(Language language, List<Article> articles, KnowledgeProperties settings,
@@ -96,9 +100,19 @@ final class LanguageIndex {
             writer.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
             this.searcher.setSimilarity(similarity(settings));
+            this.articleOfDoc = articleOfEachDoc(searcher.getIndexReader());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the " + language + " index", e);
         }
+    }
+
+    private static String[] articleOfEachDoc(IndexReader reader) throws IOException {
+        var ids = new String[reader.maxDoc()];
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < ids.length; doc++) {
+            ids[doc] = stored.document(doc, Set.of(ID)).get(ID);
+        }
+        return ids;
     }
 
     private static boolean usesNgrams(Language language) {
@@ -176,12 +190,12 @@ final class LanguageIndex {
         double floor = settings.semantic().floor();
         var closest = new HashMap<String, double[]>();
         try {
-            var stored = searcher.storedFields();
-            var query = new KnnFloatVectorQuery(VECTOR, vector, depth, new TermQuery(new Term(KIND, QUESTION)));
+            // Only question documents have vectors, so no filter is needed (a filter would cost a pass over all).
+            var query = new KnnFloatVectorQuery(VECTOR, vector, depth);
             for (ScoreDoc scoreDoc : searcher.search(query, depth).scoreDocs) {
                 double cosine = 2 * scoreDoc.score - 1; // Lucene reports (1 + dot) / 2 for unit vectors
                 double confidence = Math.max(0, (cosine - floor) / (1 - floor));
-                String id = stored.document(scoreDoc.doc, Set.of(ID)).get(ID);
+                String id = articleOfDoc[scoreDoc.doc];
                 // Hits arrive best first: keep each article's best and second best.
                 double[] top = closest.computeIfAbsent(id, k -> new double[] {-1, 0});
                 if (top[0] < 0) {
@@ -224,10 +238,8 @@ final class LanguageIndex {
             return best;
         }
         try {
-            var stored = searcher.storedFields();
             for (ScoreDoc scoreDoc : searcher.search(query.setMinimumNumberShouldMatch(1).build(), depth).scoreDocs) {
-                String id = stored.document(scoreDoc.doc, Set.of(ID)).get(ID);
-                best.merge(id, Math.min(1.0, scoreDoc.score / bound), Math::max);
+                best.merge(articleOfDoc[scoreDoc.doc], Math.min(1.0, scoreDoc.score / bound), Math::max);
             }
             return best;
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dastyar.conversation.Inbound.Button;
@@ -19,6 +20,7 @@ import io.dastyar.conversation.TranscriptEntry.Direction;
 import io.dastyar.support.MutableClock;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
+import io.dastyar.support.ScriptedAnswers;
 import io.dastyar.system.Language;
 
 /** Whole conversations through the inbox, the real state machine, PostgreSQL and the outbox. */
@@ -29,6 +31,11 @@ class ConversationFlowTest {
     Conversations conversations;
     @Autowired
     RecordingChannel channel;
+    @Autowired
+    @Qualifier("plainTextChannel")
+    RecordingChannel plainChannel;
+    @Autowired
+    ScriptedAnswers scripted;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -114,7 +121,7 @@ class ConversationFlowTest {
         Receipt again = conversations.receive(inbound);
 
         assertThat(first.outcome()).isEqualTo(Outcome.ACCEPTED);
-        assertThat(again).isEqualTo(new Receipt(first.conversation(), Outcome.DUPLICATE));
+        assertThat(again).isEqualTo(new Receipt(first.conversation(), Outcome.DUPLICATE, first.line()));
         ConversationId id = first.conversation().orElseThrow();
         assertThat(conversations.transcript(id)).filteredOn(e -> e.direction() == Direction.IN).hasSize(1);
         assertThat(awaitReplies(id, 1)).hasSize(1);
@@ -183,6 +190,24 @@ class ConversationFlowTest {
                         "Sorry, I don't know that command. Type /person to talk to someone, or /end to finish.");
         assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE conversation_id = ? ORDER BY id").param(id.value())
                 .query(Integer.class).list()).containsExactly(2, 1);
+    }
+
+    @Test
+    void onAChannelWithoutButtonsTheChoicesAreNumberedAndANumberPressesOne() {
+        scripted.teach("Can I pay in instalments?", new Answer("instalments", Language.EN, "Instalments",
+                "Yes, in three monthly payments.", 0.9, false));
+        var plain = new ChannelAddress(RecordingChannel.PLAIN, "sms-" + UUID.randomUUID());
+        ConversationId id = conversations.receive(new Inbound(plain, "p1", new Text("Can I pay in instalments?"),
+                Optional.empty())).conversation().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> plainChannel.to(id).size() >= 2);
+        Reply didItHelp = plainChannel.to(id).get(1).delivery().reply();
+        assertThat(didItHelp.asNumberedText()).endsWith("1. Yes, thanks\n2. No\n3. Talk to a person");
+
+        conversations.receive(new Inbound(plain, "p2", new Text("3"), Optional.empty()));
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+        // A number where no buttons were offered is just text: in the queue it is kept for the agent.
+        conversations.receive(new Inbound(plain, "p3", new Text("7"), Optional.empty()));
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
     }
 
     private Receipt say(String text) {

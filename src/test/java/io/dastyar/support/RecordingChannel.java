@@ -20,21 +20,32 @@ import io.dastyar.conversation.Delivery;
 public class RecordingChannel implements Channel {
 
     public static final String NAME = "test";
+    /** A channel like SMS: no buttons, so replies end in numbered choices. */
+    public static final String PLAIN = "plain";
 
     public record Received(Delivery delivery, long committedInboundMessages) {
     }
 
     private final JdbcClient jdbc;
+    private final String name;
+    private final boolean drawsButtons;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
 
-    RecordingChannel(JdbcClient jdbc) {
+    RecordingChannel(JdbcClient jdbc, String name, boolean drawsButtons) {
         this.jdbc = jdbc;
+        this.name = name;
+        this.drawsButtons = drawsButtons;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
+    }
+
+    @Override
+    public boolean drawsButtons() {
+        return drawsButtons;
     }
 
     @Override

@@ -22,7 +22,13 @@ public class TestSupportConfig {
     }
 
     @Bean
+    @Primary
     RecordingChannel recordingChannel(JdbcClient jdbc) {
-        return new RecordingChannel(jdbc);
+        return new RecordingChannel(jdbc, RecordingChannel.NAME, true);
+    }
+
+    @Bean
+    RecordingChannel plainTextChannel(JdbcClient jdbc) {
+        return new RecordingChannel(jdbc, RecordingChannel.PLAIN, false);
     }
 }

@@ -27,6 +27,11 @@ final class EventStreamConnection implements WidgetSessions.Connection {
         emitter.send(SseEmitter.event().comment("keep-alive"));
     }
 
+    @Override
+    public void close() {
+        emitter.complete();
+    }
+
     void onEnd(Runnable callback) {
         emitter.onCompletion(callback);
         emitter.onTimeout(callback);

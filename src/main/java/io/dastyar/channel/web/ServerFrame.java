@@ -18,8 +18,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 sealed interface ServerFrame {
 
-    /** @param outcome accepted, duplicate, ignored or refused */
-    record Ack(String clientMessageId, String outcome, String conversation) implements ServerFrame {
+    /**
+     * @param outcome accepted, duplicate, ignored or refused
+     * @param line    the message's transcript line, so the widget can place it among the replies it caused
+     */
+    record Ack(String clientMessageId, String outcome, String conversation, Long line) implements ServerFrame {
     }
 
     /** A transcript line; {@code html} only on the bot's lines, rendered safe on the server. */

@@ -77,13 +77,16 @@ class WidgetConfig implements WebSocketConfigurer {
     }
 
     /**
-     * Room for a 4,000-character message even when every character is escaped in JSON; larger frames close
-     * the socket (1009). Tomcat sizes its buffers when a socket opens, from this context parameter.
+     * Tomcat gives every socket its own message buffers when it opens, so at thousands of sockets their size
+     * is most of the memory used. Keep them small: frames larger than the text buffer arrive in parts and
+     * {@link WidgetSocketHandler} joins them, up to its own limit; the widget sends no binary frames.
      */
     @Bean
-    ServletContextInitializer webSocketFrameLimit() {
-        return context -> context.setInitParameter("org.apache.tomcat.websocket.textBufferSize",
-                Integer.toString(WidgetSocketHandler.MAX_FRAME_BYTES));
+    ServletContextInitializer webSocketBuffers() {
+        return context -> {
+            context.setInitParameter("org.apache.tomcat.websocket.textBufferSize", "2048");
+            context.setInitParameter("org.apache.tomcat.websocket.binaryBufferSize", "1024");
+        };
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.dastyar.conversation.CustomerTyping;
 import io.dastyar.conversation.Inbound;
 import io.dastyar.conversation.Receipt;
 import io.dastyar.system.Language;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +33,11 @@ class WidgetGateway {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final Timer receiving;
 
     WidgetGateway(Conversations conversations, WidgetSessions sessions, RateLimits limits, MessageSource messages,
-                  ApplicationEventPublisher events, JsonMapper json) {
+                  ApplicationEventPublisher events, JsonMapper json, MeterRegistry meters) {
+        this.receiving = meters.timer("dastyar.widget.receive");
         this.conversations = conversations;
         this.sessions = sessions;
         this.limits = limits;
@@ -82,9 +86,10 @@ class WidgetGateway {
         if (content.get() instanceof Inbound.Text) {
             sessions.push(visitor, new ServerFrame.Typing("bot"));
         }
-        Receipt receipt = conversations.receive(new Inbound(visitor.address(), id, content.get(), language));
+        var inbound = new Inbound(visitor.address(), id, content.get(), language);
+        Receipt receipt = receiving.record(() -> conversations.receive(inbound));
         return new ServerFrame.Ack(id, receipt.outcome().name().toLowerCase(Locale.ROOT),
-                receipt.conversation().map(ConversationId::toString).orElse(null));
+                receipt.conversation().map(ConversationId::toString).orElse(null), receipt.line().orElse(null));
     }
 
     private ServerFrame.Error malformed(String clientMessageId, Optional<Language> language) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,9 @@ class WidgetSessions {
         /** Something small that keeps an idle connection open through proxies. */
         default void keepAlive() throws IOException {
         }
+
+        /** Ends it; the widget reconnects, to this instance or another. */
+        void close() throws IOException;
     }
 
     private static final Logger log = LoggerFactory.getLogger(WidgetSessions.class);
@@ -69,6 +74,22 @@ class WidgetSessions {
 
     String write(ServerFrame frame) {
         return json.writeValueAsString(frame);
+    }
+
+    /**
+     * On shutdown, before the web server's graceful stop: an open event stream would otherwise hold that stop
+     * up until it times out.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        open.forEach((visitor, connections) -> connections.forEach(connection -> {
+            try {
+                connection.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing a connection of visitor {}: {}", visitor, e.toString());
+            }
+        }));
+        open.clear();
     }
 
     @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)

@@ -27,8 +27,9 @@ class WidgetSocketHandler extends TextWebSocketHandler {
     private static final String CONNECTION = "connection";
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
-    /** See {@link WidgetConfig#webSocketFrameLimit()}. */
-    static final int MAX_FRAME_BYTES = 64 * 1024;
+    private static final String PARTIAL = "partial";
+    /** Room for a 4,000-character message even when every character is escaped in JSON. */
+    static final int MAX_FRAME_CHARS = 32 * 1024;
     /** The widget pings every 30 s; a socket quiet for longer has gone. */
     private static final long IDLE_TIMEOUT_MS = 120_000;
 
@@ -46,6 +47,11 @@ class WidgetSocketHandler extends TextWebSocketHandler {
         public void send(String json) throws IOException {
             session.sendMessage(new TextMessage(json));
         }
+
+        @Override
+        public void close() throws IOException {
+            session.close(CloseStatus.GOING_AWAY);
+        }
     }
 
     @Override
@@ -60,10 +66,30 @@ class WidgetSocketHandler extends TextWebSocketHandler {
         sessions.add(visitor(session), connection);
     }
 
+    /** Large frames arrive in parts (see {@link WidgetConfig#webSocketBuffers()}); they are joined here. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        String frame = message.getPayload();
+        if (!message.isLast() || session.getAttributes().containsKey(PARTIAL)) {
+            var parts = (StringBuilder) session.getAttributes().computeIfAbsent(PARTIAL, key -> new StringBuilder());
+            if (parts.length() + frame.length() > MAX_FRAME_CHARS) {
+                session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+                return;
+            }
+            parts.append(frame);
+            if (!message.isLast()) {
+                return;
+            }
+            session.getAttributes().remove(PARTIAL);
+            frame = parts.toString();
+        }
         var connection = (SocketConnection) session.getAttributes().get(CONNECTION);
-        Optional<ServerFrame> answer = gateway.handle(visitor(session), message.getPayload(), language(session));
+        Optional<ServerFrame> answer = gateway.handle(visitor(session), frame, language(session));
         if (answer.isPresent()) {
             connection.send(sessions.write(answer.get()));
         }

@@ -198,6 +198,20 @@ class WidgetApiTest {
     }
 
     @Test
+    void aLongMessageFullOfEscapesArrivesWholeAndAnOversizedFrameClosesTheSocket() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            // 4,000 characters that JSON escapes to about 8,000: several times the socket's text buffer.
+            String text = "\"\n".repeat(2_000);
+            visitor.say(text);
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("accepted");
+            assertThat(visitor.history().get("messages").get(0).get("text").asString()).isEqualTo(text);
+
+            visitor.say("x".repeat(40_000));
+            assertThat(visitor.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void aVisitorWhoSendsTooFastIsAskedToWaitAndNothingIsLost() throws Exception {
         try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
             for (int i = 0; i < 6; i++) {

@@ -29,6 +29,7 @@ final class WidgetClient implements AutoCloseable {
     private WebSocket socket;
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
     private WidgetClient(String base, String token) {
         this.base = base;
@@ -61,6 +62,12 @@ final class WidgetClient implements AutoCloseable {
                     partial.setLength(0);
                 }
                 webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(statusCode);
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
@@ -113,6 +120,10 @@ final class WidgetClient implements AutoCloseable {
         return seen;
     }
 
+    int awaitClose() throws Exception {
+        return closed.get(10, TimeUnit.SECONDS);
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -134,7 +145,7 @@ final class WidgetClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (socket != null) {
+        if (socket != null && !closed.isDone()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
     }
