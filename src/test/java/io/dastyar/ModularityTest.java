@@ -28,7 +28,8 @@ class ModularityTest {
             confined("org.springframework.statemachine..", "io.dastyar.conversation.."),
             confined("org.apache.lucene..", "io.dastyar.knowledge.."),
             confined("dev.langchain4j..", "io.dastyar.knowledge.."),
-            confined("org.telegram..", "io.dastyar.channel.telegram.."));
+            confined("org.telegram..", "io.dastyar.channel.telegram.."),
+            confined("org.springframework.web.socket..", "io.dastyar.channel.web.."));
 
     @Test
     void featuresUseOnlyEachOthersPublicApi() {

@@ -5,9 +5,7 @@ import java.util.List;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 /**
  * An ONNX sentence-embedding model running in-process: the bundled bge-small-en-v1.5 (quantised), or any
@@ -24,11 +22,11 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     }
 
     static OnnxSentenceEmbedder bundled() {
-        return new OnnxSentenceEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel(), "bge-small-en-v1.5-q");
+        return new OnnxSentenceEmbedder(ConcurrentOnnxModel.bundled(), "bge-small-en-v1.5-q");
     }
 
     static OnnxSentenceEmbedder fromFiles(Path model, Path tokenizer, KnowledgeProperties.Pooling pooling) {
-        return new OnnxSentenceEmbedder(new OnnxEmbeddingModel(model, tokenizer, PoolingMode.valueOf(pooling.name())),
+        return new OnnxSentenceEmbedder(ConcurrentOnnxModel.fromFiles(model, tokenizer, PoolingMode.valueOf(pooling.name())),
                 model.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pooling.name().toLowerCase());
     }
 

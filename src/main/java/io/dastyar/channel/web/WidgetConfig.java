@@ -3,6 +3,7 @@ package io.dastyar.channel.web;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,6 +87,15 @@ class WidgetConfig implements WebSocketConfigurer {
         return context -> {
             context.setInitParameter("org.apache.tomcat.websocket.textBufferSize", "2048");
             context.setInitParameter("org.apache.tomcat.websocket.binaryBufferSize", "1024");
+        };
+    }
+
+    /** Tomcat's per-connection socket buffers (8 KiB each way by default) are the other big per-socket cost. */
+    @Bean
+    TomcatConnectorCustomizer smallSocketBuffers() {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", "4096");
+            connector.setProperty("socket.appWriteBufSize", "4096");
         };
     }
 

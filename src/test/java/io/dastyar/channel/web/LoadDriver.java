@@ -144,6 +144,11 @@ public final class LoadDriver {
                 "--support.widget.message-burst=1000",
                 "--support.widget.messages-per-minute=100000",
                 "--logging.level.io.dastyar=WARN"));
+        // E.g. LOAD_SERVER_ARGS=--support.knowledge-base.semantic.enabled=false to rank by words alone.
+        String serverArgs = System.getenv().getOrDefault("LOAD_SERVER_ARGS", "");
+        if (!serverArgs.isBlank()) {
+            command.addAll(Arrays.asList(serverArgs.trim().split("\\s+")));
+        }
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile());
         builder.environment().put("DASTYAR_ADMIN_PASSWORD", ADMIN_PASSWORD);
