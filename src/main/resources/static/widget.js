@@ -25,7 +25,7 @@
   var sse = script.getAttribute('data-transport') === 'sse';
   var OPEN_LABEL = { en: 'Open chat', fa: 'باز کردن گفتگو', ar: 'فتح المحادثة', az: 'Söhbəti aç' };
 
-  var cfg = { title: 'Support', brandColor: '#0f5c8c', direction: lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr' };
+  var cfg = { title: 'Support', brandColor: '#0f766e', direction: lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr' };
   var narrow = window.matchMedia('(max-width: 480px)');
   var launcher, badge, frame, frameLoaded = false, isOpen = false;
 

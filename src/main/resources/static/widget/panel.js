@@ -174,7 +174,8 @@ function render(m) {
   if (m.id != null && seen.has(m.id)) return;
   if (m.id != null) seen.add(m.id);
   const inbound = m.direction === 'in' || m.author === 'customer';
-  const author = inbound ? 'customer' : ['bot', 'agent', 'system'].includes(m.author) ? m.author : 'bot';
+  // Only the bot's lines may carry HTML; a line from anyone unknown is shown as a plain-text notice.
+  const author = inbound ? 'customer' : ['bot', 'agent', 'system'].includes(m.author) ? m.author : 'system';
   const cid = inbound ? m.clientMessageId : null;
   if (cid) seenCids.add(cid);
   hideTyping();
@@ -184,6 +185,11 @@ function render(m) {
     confirmLine(local.get(cid), m.id); // our own bubble, now confirmed by the server
   } else {
     let e = m.kind === 'queue_status' ? $('dastyar-queue-status') : null;
+    if (e && Number(e.dataset.id) > Number(m.id)) {
+      // an older status (from history read after a newer live one): the newer one stands
+      refreshQuickReplies();
+      return;
+    }
     if (e) { // at most one queue status: update it and move it to the end
       e.querySelector('.text').textContent = m.text || '';
       e.dataset.id = m.id;
@@ -363,7 +369,10 @@ function handleFrame(f) {
   if (!f || typeof f !== 'object') return;
   if (f.type === 'message') render(f);
   else if (f.type === 'typing') showTyping(f.author);
-  else if (f.type === 'ack') settle(f.clientMessageId, f.outcome, f.line);
+  else if (f.type === 'ack') {
+    if (Date.now() >= holdUntil) notice(''); // a "sending too fast" notice has served its purpose
+    settle(f.clientMessageId, f.outcome, f.line);
+  }
   else if (f.type === 'error') {
     notice(f.message || T.error);
     if (f.code === 'rate_limited') {
@@ -423,6 +432,7 @@ async function connected() {
   attempt = 0;
   online = true;
   inFlight = null;
+  clearTimeout(flightTimer);
   setStatus('online');
   await syncHistory().catch(() => {}); // catch up on what was said while away
   pump();
@@ -431,6 +441,7 @@ async function connected() {
 function dropped(neverOpened) {
   online = false;
   inFlight = null;
+  clearTimeout(flightTimer);
   setStatus('offline');
   let delay = Math.min(1000 * 2 ** attempt++, 15000);
   if (neverOpened && mode === 'ws' && ++wsFailures >= 2) { mode = 'sse'; delay = 0; } // WebSockets blocked

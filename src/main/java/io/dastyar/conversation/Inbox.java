@@ -73,13 +73,31 @@ class Inbox implements Conversations {
     }
 
     @Override
-    public Receipt receive(Inbound inbound) {
+    public Receipt receive(Inbound message) {
+        // PostgreSQL cannot store NUL characters in text, and no customer means to send one.
+        Inbound inbound = message.content() instanceof Text text && text.text().indexOf('\0') >= 0
+                ? new Inbound(message.from(), message.clientMessageId(), new Text(text.text().replace("\0", "")),
+                        message.language())
+                : message;
         if (inbound.content() instanceof Text text && text.text().isBlank()) {
             return new Receipt(conversations.findByOpenKey(inbound.from().key()).map(Conversation::id), Outcome.IGNORED);
+        }
+        // A repeat is answered at once, without ranking it again (the transaction checks once more).
+        Optional<Transcript.Stored> seen = transcript.inbound(inboundKey(inbound));
+        if (seen.isPresent()) {
+            return duplicate(seen.get());
         }
         SelfService.LookAhead lookAhead = selfService.lookAhead(inbound,
                 conversations.findByOpenKey(inbound.from().key()));
         return atomically(() -> receiveOnce(inbound, lookAhead));
+    }
+
+    private static String inboundKey(Inbound inbound) {
+        return inbound.from().key() + ":" + inbound.clientMessageId();
+    }
+
+    private static Receipt duplicate(Transcript.Stored stored) {
+        return new Receipt(Optional.of(stored.conversation()), Outcome.DUPLICATE, Optional.of(stored.line()));
     }
 
     @Override
@@ -137,11 +155,10 @@ class Inbox implements Conversations {
     }
 
     private Receipt receiveOnce(Inbound inbound, SelfService.LookAhead lookAhead) {
-        String inboundKey = inbound.from().key() + ":" + inbound.clientMessageId();
+        String inboundKey = inboundKey(inbound);
         Optional<Transcript.Stored> seen = transcript.inbound(inboundKey);
         if (seen.isPresent()) {
-            return new Receipt(seen.map(Transcript.Stored::conversation), Outcome.DUPLICATE,
-                    seen.map(Transcript.Stored::line));
+            return duplicate(seen.get());
         }
         Instant now = clock.instant();
         Language language = inbound.language().orElse(properties.defaultLanguage());

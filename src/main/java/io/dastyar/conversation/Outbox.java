@@ -3,7 +3,6 @@ package io.dastyar.conversation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,14 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replies waiting for delivery. Claims are leases: a claimed row's next attempt moves into the future, so
- * a crashed instance's deliveries are picked up again once the lease runs out. A delivery slower than its
- * lease may be repeated by another instance; {@link Delivery#id()} lets the channel recognise it.
+ * a crashed instance's deliveries are picked up again once the lease runs out, and a random token tells one
+ * claim from another. A delivery slower than its lease may be repeated by another instance;
+ * {@link Delivery#id()} lets the channel recognise it.
  */
 @Component
 class Outbox {
 
-    /** A claimed row; {@code lease} is when the claim runs out, and proves the claim is still ours. */
-    record Pending(Delivery delivery, String channel, int attempts, Instant lease) {
+    /** A claimed row: {@code claim} proves the claim is ours while it lasts, until {@code lease}. */
+    record Pending(Delivery delivery, String channel, int attempts, UUID claim, Instant lease) {
     }
 
     private final JdbcClient jdbc;
@@ -60,51 +60,53 @@ class Outbox {
 
     /**
      * Takes rows for one delivery attempt each, in two statements whatever their number; rows that another
-     * dispatcher holds or that are done are left out.
+     * dispatcher holds or that are done are left out. The claim runs until {@code lease} from now, after which
+     * another dispatcher may take the row again (a crashed instance's rows are not stuck).
      */
     List<Pending> claim(List<Long> ids, Instant now, Duration lease) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // Millisecond precision survives the round trip through either database, so the lease compares equal later.
-        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        UUID claim = UUID.randomUUID();
+        Instant until = now.plus(lease);
         jdbc.sql("""
-                        UPDATE outbox SET next_attempt_at = :until, attempts = attempts + 1
+                        UPDATE outbox SET claim = :claim, next_attempt_at = :until, attempts = attempts + 1
                         WHERE id IN (:ids) AND sent_at IS NULL AND next_attempt_at <= :now""")
-                .param("until", Timestamp.from(until)).param("ids", ids).param("now", Timestamp.from(now))
+                .param("claim", claim).param("until", Timestamp.from(until)).param("ids", ids)
+                .param("now", Timestamp.from(now))
                 .update();
         return jdbc.sql("""
                         SELECT o.id, o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state,
-                               o.attempts, m.created_at
+                               o.attempts, m.author, m.created_at
                         FROM outbox o JOIN message m ON m.id = o.message_id
-                        WHERE o.id IN (:ids) AND o.sent_at IS NULL AND o.next_attempt_at = :until ORDER BY o.id""")
-                .param("ids", ids).param("until", Timestamp.from(until))
+                        WHERE o.claim = :claim AND o.sent_at IS NULL ORDER BY o.id""")
+                .param("claim", claim)
                 .query((rs, row) -> new Pending(
                         new Delivery(rs.getLong("id"), new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                                rs.getLong("message_id"), rs.getString("recipient"),
+                                rs.getLong("message_id"), rs.getString("recipient"), Author.valueOf(rs.getString("author")),
                                 json.readValue(rs.getString("payload"), Reply.class),
                                 Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
                                 rs.getTimestamp("created_at").toInstant()),
-                        rs.getString("channel"), rs.getInt("attempts"), until))
+                        rs.getString("channel"), rs.getInt("attempts"), claim, until))
                 .list();
     }
 
-    /** Marks delivered rows sent; returns how many were still ours (a lease that ran out may have been taken). */
+    /** Marks delivered rows sent; returns how many were still ours (a claim that ran out may have been taken). */
     int markSent(List<Pending> delivered, Instant now) {
         if (delivered.isEmpty()) {
             return 0;
         }
-        // All rows of one claim share its lease.
-        return jdbc.sql("UPDATE outbox SET sent_at = :now, last_error = NULL WHERE id IN (:ids) AND next_attempt_at = :lease")
+        // All rows of one claim share its token.
+        return jdbc.sql("UPDATE outbox SET sent_at = :now, last_error = NULL WHERE id IN (:ids) AND claim = :claim")
                 .param("now", Timestamp.from(now))
                 .param("ids", delivered.stream().map(pending -> pending.delivery().id()).toList())
-                .param("lease", Timestamp.from(delivered.getFirst().lease()))
+                .param("claim", delivered.getFirst().claim())
                 .update();
     }
 
     void retryLater(Pending pending, Instant at, String error) {
-        jdbc.sql("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND next_attempt_at = ?")
-                .params(Timestamp.from(at), abbreviate(error), pending.delivery().id(), Timestamp.from(pending.lease()))
+        jdbc.sql("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND claim = ?")
+                .params(Timestamp.from(at), abbreviate(error), pending.delivery().id(), pending.claim())
                 .update();
     }
 

@@ -38,8 +38,9 @@ class Queue {
     Place placeOf(ConversationId id, Instant queuedAt, ConversationId leaving) {
         int ahead = jdbc.sql("""
                         SELECT count(*) FROM conversation
-                        WHERE state = 'QUEUED' AND id <> ? AND id <> ? AND queued_at < ?""")
-                .params(id.value(), leaving.value(), Timestamp.from(queuedAt))
+                        WHERE state = 'QUEUED' AND id <> ? AND id <> ?
+                          AND (queued_at < ? OR (queued_at = ? AND id < ?))""")
+                .params(id.value(), leaving.value(), Timestamp.from(queuedAt), Timestamp.from(queuedAt), id.value())
                 .query(Integer.class).single();
         int position = ahead + 1;
         return new Place(position, properties.queueTimePerCustomer().multipliedBy(position));
@@ -49,7 +50,7 @@ class Queue {
     List<Waiting> behind(ConversationId leaving, Instant queuedAt) {
         return jdbc.sql("""
                         SELECT id, channel, recipient, language, queued_at FROM conversation
-                        WHERE state = 'QUEUED' AND id <> ? AND queued_at > ? ORDER BY queued_at""")
+                        WHERE state = 'QUEUED' AND id <> ? AND queued_at >= ? ORDER BY queued_at, id""")
                 .params(leaving.value(), Timestamp.from(queuedAt))
                 .query((rs, row) -> new Waiting(new ConversationId(rs.getObject("id", UUID.class)),
                         new ChannelAddress(rs.getString("channel"), rs.getString("recipient")),

@@ -73,12 +73,16 @@ class Transcript {
                 .list();
     }
 
-    /** The buttons of the latest reply, which a customer on a channel without buttons answers by number. */
+    /**
+     * The buttons of the latest reply that offered any (notices in between, such as a queue status, do not
+     * take them away), which a customer on a channel without buttons answers by number.
+     */
     List<QuickReply> lastOffered(ConversationId conversation) {
-        return jdbc.sql("SELECT payload FROM outbox WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")
+        return jdbc.sql("SELECT payload FROM outbox WHERE conversation_id = ? ORDER BY id DESC LIMIT 10")
                 .param(conversation.value())
-                .query(String.class).optional()
+                .query(String.class).list().stream()
                 .map(payload -> json.readValue(payload, Reply.class).quickReplies())
-                .orElse(List.of());
+                .filter(buttons -> !buttons.isEmpty())
+                .findFirst().orElse(List.of());
     }
 }

@@ -14,14 +14,15 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import io.dastyar.system.Language;
 
-/** Every bot text exists in every language, so no customer silently gets English. */
+/** Every bot and widget text exists in every language, so no customer silently gets English. */
 class BotTextsTest {
 
-    @Test
-    void everyLanguageHasEveryKeyAndNoMore() throws IOException {
-        Properties english = bundle("i18n/bot.properties");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bot", "widget"})
+    void everyLanguageHasEveryKeyAndNoMore(String name) throws IOException {
+        Properties english = bundle("i18n/" + name + ".properties");
         for (String language : List.of("fa", "ar", "az")) {
-            Properties translated = bundle("i18n/bot_" + language + ".properties");
+            Properties translated = bundle("i18n/" + name + "_" + language + ".properties");
             assertThat(translated.stringPropertyNames()).as(language).isEqualTo(english.stringPropertyNames());
             translated.stringPropertyNames().stream()
                     .filter(key -> !key.startsWith("rating.") && !key.startsWith("button."))

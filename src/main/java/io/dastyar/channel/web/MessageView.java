@@ -39,9 +39,9 @@ final class MessageView {
 
     static ServerFrame.Message of(Delivery delivery) {
         Reply reply = delivery.reply();
-        Author author = reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
-        return new ServerFrame.Message(delivery.messageId(), delivery.conversation().toString(), "out", name(author),
-                name(reply.kind()), reply.text(), html(author, reply.text()), buttons(reply), null, delivery.at(),
+        return new ServerFrame.Message(delivery.messageId(), delivery.conversation().toString(), "out",
+                name(delivery.author()), name(reply.kind()), reply.text(), html(delivery.author(), reply.text()),
+                buttons(reply), null, delivery.at(),
                 delivery.state().map(ConversationState::name).orElse(null));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -46,8 +47,15 @@ class WidgetConfig implements WebSocketConfigurer {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain widgetSecurity(HttpSecurity http, VisitorTokens tokens, WidgetProperties properties)
             throws Exception {
-        var tokenResolver = new DefaultBearerTokenResolver();
-        tokenResolver.setAllowUriQueryParameter(true);
+        // The token may come in the address only where browsers cannot set a header: the socket and the stream.
+        var headerOnly = new DefaultBearerTokenResolver();
+        var headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        BearerTokenResolver tokenResolver = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals("/ws/widget") || path.equals("/api/widget/events")
+                    ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
+        };
         http.securityMatcher("/api/widget/**", "/ws/widget", "/widget.js", "/widget/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/widget.js", "/widget/**", "/api/widget/config").permitAll()

@@ -12,7 +12,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,15 +64,13 @@ class WidgetController {
     }
 
     @PostMapping("/visitors")
-    ResponseEntity<?> newVisitor(HttpServletRequest request) {
+    ResponseEntity<?> newVisitor(HttpServletRequest request, @RequestParam(required = false) String lang) {
         RateLimits.Verdict verdict = limits.newVisitor(request.getRemoteAddr());
         if (!verdict.allowed()) {
-            long seconds = Math.max(1, verdict.retryAfter().toSeconds());
+            ServerFrame.Error error = gateway.rateLimited(verdict, null, Language.fromTag(lang));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(new ServerFrame.Error("rate_limited",
-                            messages.getMessage("widget.rate-limited", new Object[] {seconds}, Language.EN.locale()),
-                            null, verdict.retryAfter().toMillis()));
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString((error.retryAfterMs() + 999) / 1000))
+                    .body(error);
         }
         VisitorId visitor = VisitorId.random();
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewVisitor(tokens.issue(visitor), visitor.toString()));
@@ -102,8 +99,14 @@ class WidgetController {
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ServerFrame> send(@AuthenticationPrincipal Jwt token, @RequestBody String frame,
-                                     @RequestParam(required = false) String lang) {
+    ResponseEntity<ServerFrame> send(@AuthenticationPrincipal Jwt token, HttpServletRequest request,
+                                     @RequestParam(required = false) String lang) throws java.io.IOException {
+        // Read at most one frame's worth: the WebSocket refuses larger frames, and so does this.
+        byte[] body = request.getInputStream().readNBytes(WidgetSocketHandler.MAX_FRAME_CHARS * 4 + 1);
+        if (body.length > WidgetSocketHandler.MAX_FRAME_CHARS * 4) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        }
+        String frame = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         return gateway.handle(VisitorTokens.visitorOf(token), frame, Language.fromTag(lang))
                 .map(answer -> ResponseEntity.status(status(answer)).body(answer))
                 .orElseGet(() -> ResponseEntity.noContent().build());

@@ -3,6 +3,8 @@ package io.dastyar.channel.web;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class WidgetGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WidgetGateway.class);
 
     private final Conversations conversations;
     private final WidgetSessions sessions;
@@ -78,18 +82,30 @@ class WidgetGateway {
         }
         RateLimits.Verdict verdict = limits.message(visitor);
         if (!verdict.allowed()) {
-            long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
-            return new ServerFrame.Error("rate_limited", text("widget.rate-limited", language, seconds), id,
-                    verdict.retryAfter().toMillis());
+            return rateLimited(verdict, id, language);
         }
         // The bot answers in milliseconds, but an answer found by meaning can take longer: say it is coming.
         if (content.get() instanceof Inbound.Text) {
             sessions.push(visitor, new ServerFrame.Typing("bot"));
         }
         var inbound = new Inbound(visitor.address(), id, content.get(), language);
-        Receipt receipt = receiving.record(() -> conversations.receive(inbound));
+        Receipt receipt;
+        try {
+            receipt = receiving.record(() -> conversations.receive(inbound));
+        } catch (RuntimeException e) {
+            // Answered, so the widget stops resending a message that cannot be taken instead of stalling on it.
+            log.error("Could not take a widget message from visitor {}", visitor, e);
+            return new ServerFrame.Error("failed", text("widget.failed", language), id, null);
+        }
         return new ServerFrame.Ack(id, receipt.outcome().name().toLowerCase(Locale.ROOT),
                 receipt.conversation().map(ConversationId::toString).orElse(null), receipt.line().orElse(null));
+    }
+
+    /** The friendly notice for a visitor who sends faster than allowed; the widget sends again after the wait. */
+    ServerFrame.Error rateLimited(RateLimits.Verdict verdict, String clientMessageId, Optional<Language> language) {
+        long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+        return new ServerFrame.Error("rate_limited", text("widget.rate-limited", language, seconds), clientMessageId,
+                verdict.retryAfter().toMillis());
     }
 
     private ServerFrame.Error malformed(String clientMessageId, Optional<Language> language) {

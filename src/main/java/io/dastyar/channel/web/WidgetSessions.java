@@ -46,7 +46,12 @@ class WidgetSessions {
     }
 
     void add(VisitorId visitor, Connection connection) {
-        open.computeIfAbsent(visitor, v -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Inside compute, so a concurrent remove of the visitor's last connection cannot orphan this one.
+        open.compute(visitor, (v, connections) -> {
+            Set<Connection> all = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            all.add(connection);
+            return all;
+        });
     }
 
     void remove(VisitorId visitor, Connection connection) {

@@ -18,7 +18,7 @@ import io.dastyar.system.Language;
 
 /**
  * The widget's WebSocket: JSON frames both ways. The handshake was authenticated by the visitor's token
- * (see {@link WidgetSecurityConfig}); each frame is answered on the same socket, and replies to the
+ * (see {@link WidgetConfig}); each frame is answered on the same socket, and replies to the
  * conversation arrive through {@link WebChannel}.
  */
 @Component
@@ -30,8 +30,10 @@ class WidgetSocketHandler extends TextWebSocketHandler {
     private static final String PARTIAL = "partial";
     /** Room for a 4,000-character message even when every character is escaped in JSON. */
     static final int MAX_FRAME_CHARS = 32 * 1024;
-    /** The widget pings every 30 s; a socket quiet for longer has gone. */
+    /** The widget pings every 25 s; a socket quiet for much longer has gone. */
     private static final long IDLE_TIMEOUT_MS = 120_000;
+    /** A visitor who stops reading must not hold up replies to everyone else for Tomcat's default 20 s. */
+    private static final long BLOCKING_SEND_TIMEOUT_MS = 2_000;
 
     private final WidgetGateway gateway;
     private final WidgetSessions sessions;
@@ -59,6 +61,7 @@ class WidgetSocketHandler extends TextWebSocketHandler {
         if (session instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session socket) {
             socket.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+            socket.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MS);
         }
         var connection = new SocketConnection(
                 new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES));
@@ -75,6 +78,10 @@ class WidgetSocketHandler extends TextWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
         String frame = message.getPayload();
+        if (frame.length() > MAX_FRAME_CHARS) {
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
         if (!message.isLast() || session.getAttributes().containsKey(PARTIAL)) {
             var parts = (StringBuilder) session.getAttributes().computeIfAbsent(PARTIAL, key -> new StringBuilder());
             if (parts.length() + frame.length() > MAX_FRAME_CHARS) {

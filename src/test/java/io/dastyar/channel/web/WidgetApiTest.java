@@ -101,6 +101,9 @@ class WidgetApiTest {
             }
             // The real token still works, so the refusals above were about the tokens.
             assertThat(owner.get("/api/widget/conversation").statusCode()).isEqualTo(200);
+            // In the address it is accepted only where browsers cannot send a header (socket, event stream).
+            assertThat(WidgetClient.withToken(port, "").get("/api/widget/conversation?access_token=" + owner.token)
+                    .statusCode()).isEqualTo(401);
         }
     }
 
@@ -208,6 +211,18 @@ class WidgetApiTest {
 
             visitor.say("x".repeat(40_000));
             assertThat(visitor.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void anOversizedPostIsRefusedAndNulCharactersAreDropped() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            String huge = "{\"type\":\"message\",\"clientMessageId\":\"big\",\"text\":\"" + "x".repeat(200_000) + "\"}";
+            assertThat(visitor.post("/api/widget/messages", huge).statusCode()).isEqualTo(413);
+
+            visitor.sendRaw("{\"type\":\"message\",\"clientMessageId\":\"nul\",\"text\":\"hi\\u0000there\"}");
+            assertThat(visitor.awaitType("ack").get("outcome").asString()).isEqualTo("accepted");
+            assertThat(visitor.history().get("messages").get(0).get("text").asString()).isEqualTo("hithere");
         }
     }
 
