@@ -79,8 +79,8 @@ class Outbox {
                         SELECT o.id, o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state,
                                o.attempts, m.author, m.created_at
                         FROM outbox o JOIN message m ON m.id = o.message_id
-                        WHERE o.claim = :claim AND o.sent_at IS NULL ORDER BY o.id""")
-                .param("claim", claim)
+                        WHERE o.id IN (:ids) AND o.claim = :claim AND o.sent_at IS NULL ORDER BY o.id""")
+                .param("ids", ids).param("claim", claim)
                 .query((rs, row) -> new Pending(
                         new Delivery(rs.getLong("id"), new ConversationId(rs.getObject("conversation_id", UUID.class)),
                                 rs.getLong("message_id"), rs.getString("recipient"), Author.valueOf(rs.getString("author")),
