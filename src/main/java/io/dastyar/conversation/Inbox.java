@@ -10,7 +10,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,41 +33,38 @@ class Inbox implements Conversations {
 
     private final ConversationRepository conversations;
     private final Transcript transcript;
-    private final Outbox outbox;
+    private final Outgoing outgoing;
     private final InactivityTimers timers;
     private final TransitionEngine engine;
     private final InboundInterpreter interpreter;
     private final BotReplies replies;
     private final KnowledgeSignals signals;
     private final SelfService selfService;
-    private final Queue queue;
+    private final QueueNotices queueNotices;
     private final Channels channels;
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
     private final RetryTemplate retry;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Inbox(ConversationRepository conversations, Transcript transcript, Outbox outbox, InactivityTimers timers,
+    Inbox(ConversationRepository conversations, Transcript transcript, Outgoing outgoing, InactivityTimers timers,
           TransitionEngine engine, InboundInterpreter interpreter, BotReplies replies, KnowledgeSignals signals,
-          SelfService selfService, Queue queue, Channels channels, ConversationProperties properties,
-          TransactionTemplate transactions, RetryTemplate conversationRetry, ApplicationEventPublisher events,
-          Clock clock) {
+          SelfService selfService, QueueNotices queueNotices, Channels channels, ConversationProperties properties,
+          TransactionTemplate transactions, RetryTemplate conversationRetry, Clock clock) {
         this.conversations = conversations;
         this.transcript = transcript;
-        this.outbox = outbox;
+        this.outgoing = outgoing;
         this.timers = timers;
         this.engine = engine;
         this.interpreter = interpreter;
         this.replies = replies;
         this.signals = signals;
         this.selfService = selfService;
-        this.queue = queue;
+        this.queueNotices = queueNotices;
         this.channels = channels;
         this.properties = properties;
         this.transactions = transactions;
         this.retry = conversationRetry;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -232,22 +228,12 @@ class Inbox implements Conversations {
         String agentName = fire.event() == ConversationEvent.ASSIGNED ? fire.text() : null;
         var toSend = new ArrayList<>(replies.compose(decision.effects(), conversation.language(), prepared, agentName));
         if (conversation.state() == ConversationState.QUEUED) {
-            toSend.add(replies.queueStatus(conversation.language(),
-                    queue.placeOf(conversation.id(), conversation.queuedAt().orElse(now), conversation.id())));
+            toSend.add(queueNotices.statusOf(conversation, now));
         }
         send(conversation, toSend, now);
-        leftQueue.ifPresent(queuedAt -> moveUp(conversation.id(), queuedAt, now));
+        leftQueue.ifPresent(queuedAt -> queueNotices.moveUp(conversation.id(), queuedAt, now));
         timers.restart(conversation.id(), conversation.state(), now);
         return true;
-    }
-
-    /** Everyone who was behind a conversation that left the queue hears their new place. */
-    private void moveUp(ConversationId leaving, Instant queuedAt, Instant now) {
-        for (Queue.Waiting waiting : queue.behind(leaving, queuedAt)) {
-            Reply status = replies.queueStatus(waiting.language(),
-                    queue.placeOf(waiting.id(), waiting.queuedAt(), leaving));
-            send(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
-        }
     }
 
     /** What later events need to know: the question asked, the article given, the rating and comment. */
@@ -273,19 +259,7 @@ class Inbox implements Conversations {
     }
 
     private void send(Conversation conversation, List<Reply> toSend, Instant now) {
-        send(conversation.id(), conversation.customer(), conversation.state(), toSend, now);
-    }
-
-    private void send(ConversationId id, ChannelAddress customer, ConversationState state, List<Reply> toSend,
-                      Instant now) {
-        for (Reply reply : toSend) {
-            Author author = reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
-            long messageId = transcript.appendOutbound(id, author, reply.text(), now);
-            outbox.enqueue(id, messageId, customer, reply, state, now);
-        }
-        if (!toSend.isEmpty()) {
-            events.publishEvent(new RepliesQueued(id));
-        }
+        outgoing.send(conversation, toSend, now);
     }
 
     private Conversation load(ConversationId id) {

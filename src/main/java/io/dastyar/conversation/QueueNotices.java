@@ -1,0 +1,38 @@
+package io.dastyar.conversation;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/** The queue-status notice: a customer's place and expected wait, told on joining and whenever it changes. */
+@Component
+class QueueNotices {
+
+    private final Queue queue;
+    private final BotReplies replies;
+    private final Outgoing outgoing;
+
+    QueueNotices(Queue queue, BotReplies replies, Outgoing outgoing) {
+        this.queue = queue;
+        this.replies = replies;
+        this.outgoing = outgoing;
+    }
+
+    /** For a conversation in the queue (perhaps since this very step, its row not saved yet). */
+    Reply statusOf(Conversation conversation, Instant now) {
+        return replies.queueStatus(conversation.language(),
+                queue.placeOf(conversation.id(), conversation.queuedAt().orElse(now), conversation.id()));
+    }
+
+    /**
+     * Everyone who was behind a conversation that left the queue hears their new place. Written in the leaving
+     * conversation's transaction; with a long queue that is one line per waiting customer.
+     */
+    void moveUp(ConversationId leaving, Instant queuedAt, Instant now) {
+        for (Queue.Waiting waiting : queue.behind(leaving, queuedAt)) {
+            Reply status = replies.queueStatus(waiting.language(), queue.placeOf(waiting.id(), waiting.queuedAt(), leaving));
+            outgoing.send(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
+        }
+    }
+}
