@@ -10,45 +10,31 @@ const LOCALE = { en: 'en-GB', fa: 'fa-IR', ar: 'ar-u-nu-arab', az: 'az-Latn-AZ' 
 const fmtN = (n) => new Intl.NumberFormat(LOCALE).format(n);
 const fmtTime = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
 
-const STRINGS = {
-  en: { placeholder: 'Type your message…', input: 'Message', send: 'Send', close: 'Close chat',
-    typingBot: 'Support is typing…', typingAgent: 'The agent is typing…',
-    online: 'Online', connecting: 'Connecting…', offline: 'Offline',
-    tooLong: (n) => `That message is too long: please keep it under ${n} characters.`,
-    sending: 'Sending…', ended: 'This conversation has ended', startNew: 'Start a new conversation',
-    customer: 'You', bot: 'Support', agent: 'Agent', rating: 'Rating', error: 'Something went wrong. Please try again.' },
-  fa: { placeholder: 'پیامتان را بنویسید…', input: 'پیام', send: 'ارسال', close: 'بستن گفتگو',
-    typingBot: 'پشتیبانی در حال نوشتن است…', typingAgent: 'کارشناس در حال نوشتن است…',
-    online: 'آنلاین', connecting: 'در حال اتصال…', offline: 'آفلاین',
-    tooLong: (n) => `این پیام خیلی طولانی است: لطفاً آن را کوتاه‌تر از ${n} کاراکتر بنویسید.`,
-    sending: 'در حال ارسال…', ended: 'این گفتگو به پایان رسید', startNew: 'شروع گفتگوی تازه',
-    customer: 'شما', bot: 'پشتیبانی', agent: 'کارشناس', rating: 'امتیاز', error: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.' },
-  ar: { placeholder: 'اكتب رسالتك…', input: 'الرسالة', send: 'إرسال', close: 'إغلاق المحادثة',
-    typingBot: 'الدعم يكتب الآن…', typingAgent: 'موظف الدعم يكتب الآن…',
-    online: 'متصل', connecting: 'جارٍ الاتصال…', offline: 'غير متصل',
-    tooLong: (n) => `هذه الرسالة طويلة جدًا: يُرجى أن تكون أقل من ${n} حرف.`,
-    sending: 'جارٍ الإرسال…', ended: 'انتهت هذه المحادثة', startNew: 'بدء محادثة جديدة',
-    customer: 'أنت', bot: 'الدعم', agent: 'موظف الدعم', rating: 'التقييم', error: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.' },
-  az: { placeholder: 'Mesajınızı yazın…', input: 'Mesaj', send: 'Göndər', close: 'Söhbəti bağla',
-    typingBot: 'Dəstək yazır…', typingAgent: 'Operator yazır…',
-    online: 'Onlayn', connecting: 'Qoşulur…', offline: 'Oflayn',
-    tooLong: (n) => `Bu mesaj çox uzundur: zəhmət olmasa, ${n} simvoldan qısa yazın.`,
-    sending: 'Göndərilir…', ended: 'Bu söhbət başa çatdı', startNew: 'Yeni söhbətə başla',
-    customer: 'Siz', bot: 'Dəstək', agent: 'Operator', rating: 'Qiymətləndirmə', error: 'Xəta baş verdi. Zəhmət olmasa, yenidən cəhd edin.' },
-};
-const T = STRINGS[lang];
+const T = DASTYAR_STRINGS[lang];
 
 // localStorage can be blocked for third-party frames; the chat then works for this page view only.
 const store = {
   get(k) { try { return localStorage.getItem(k); } catch { return null; } },
   set(k, v) { try { localStorage.setItem(k, v); } catch { /* memory only */ } },
   del(k) { try { localStorage.removeItem(k); } catch { /* memory only */ } },
+  keys(prefix) {
+    try { return Object.keys(localStorage).filter((k) => k.startsWith(prefix)); } catch { return []; }
+  },
 };
+// Each unsent message under a key of its own: two open tabs then never overwrite each other's.
+const PENDING = 'dastyar.pending.';
+const keepPending = (p) => store.set(PENDING + p.clientMessageId, JSON.stringify(p));
+const dropPending = (cid) => store.del(PENDING + cid);
+function loadPending() {
+  const items = [];
+  for (const k of store.keys(PENDING)) {
+    try { items.push(JSON.parse(store.get(k))); } catch { store.del(k); }
+  }
+  return items.filter((p) => p && p.clientMessageId).sort((a, b) => String(a.at).localeCompare(String(b.at)));
+}
 const cfg = { title: T.bot, brandColor: null, maxMessageLength: 4000, greeting: null };
 let token = store.get('dastyar.token');
-let pending;
-try { pending = JSON.parse(store.get('dastyar.pending')); } catch { /* unreadable: start empty */ }
-if (!Array.isArray(pending)) pending = [];
+let pending = loadPending();
 const log = $('dastyar-messages');
 const input = $('dastyar-input');
 const seen = new Set();        // transcript line ids already shown
@@ -56,7 +42,6 @@ const seenCids = new Set();    // clientMessageIds of inbound lines already show
 const local = new Map();       // clientMessageId -> bubble shown before the server had the line
 const labels = new Map();      // quick-reply payload -> label, to show "[payload]" lines by their label
 let greetPending = true, live = false, visible = true, unread = 0;
-const savePending = () => store.set('dastyar.pending', JSON.stringify(pending));
 function uuid() {
   if (crypto.randomUUID) return crypto.randomUUID(); // only in secure contexts
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -308,7 +293,7 @@ function addLocal(p) {
 
 function queue(p) {
   pending.push(p);
-  savePending();
+  keepPending(p);
   if (!p.hidden) addLocal(p);
   hideClosed(); // whatever the visitor sends starts the conversation afresh
   notice('');
@@ -327,7 +312,7 @@ function confirmLine(e, id) {
 // Removes a frame from the queue once the server answered it (or already has the line).
 function settle(cid, outcome, id) {
   pending = pending.filter((p) => p.clientMessageId !== cid);
-  savePending();
+  dropPending(cid);
   const e = local.get(cid);
   if (e && outcome === 'ignored') {
     e.remove();
@@ -444,7 +429,12 @@ function dropped(neverOpened) {
   clearTimeout(flightTimer);
   setStatus('offline');
   let delay = Math.min(1000 * 2 ** attempt++, 15000);
-  if (neverOpened && mode === 'ws' && ++wsFailures >= 2) { mode = 'sse'; delay = 0; } // WebSockets blocked
+  if (neverOpened && mode === 'ws' && ++wsFailures >= 2) { // WebSockets blocked, or the server was restarting
+    mode = 'sse';
+    delay = 0;
+    // Not for good: a restart or a blip looks the same as a blocking proxy, so try the socket again later.
+    if (params.get('transport') !== 'sse') setTimeout(() => { mode = 'ws'; wsFailures = 0; if (online) connect(); }, 300000);
+  }
   const g = gen;
   retryTimer = setTimeout(async () => {
     // A socket refused at the handshake may mean a dead token: a plain request finds out (and renews it).
@@ -524,8 +514,8 @@ async function start() {
   $('dastyar-title').textContent = document.title = cfg.title;
   try { await syncHistory(); } catch { /* offline: the connection loop will retry */ }
   // Messages typed before a reload, unless the server already has them.
-  pending = pending.filter((p) => p && p.clientMessageId && !seenCids.has(p.clientMessageId));
-  savePending();
+  pending.filter((p) => seenCids.has(p.clientMessageId)).forEach((p) => dropPending(p.clientMessageId));
+  pending = pending.filter((p) => !seenCids.has(p.clientMessageId));
   pending.forEach((p) => { if (!p.hidden) addLocal(p); });
   if (pending.some((p) => p.hidden)) hideClosed();
   refreshQuickReplies();
