@@ -516,7 +516,8 @@ async function start() {
   // Messages typed before a reload, unless the server already has them.
   pending.filter((p) => seenCids.has(p.clientMessageId)).forEach((p) => dropPending(p.clientMessageId));
   pending = pending.filter((p) => !seenCids.has(p.clientMessageId));
-  pending.forEach((p) => { if (!p.hidden) addLocal(p); });
+  // Those typed while this was loading are on screen already.
+  pending.forEach((p) => { if (!p.hidden && !local.has(p.clientMessageId)) addLocal(p); });
   if (pending.some((p) => p.hidden)) hideClosed();
   refreshQuickReplies();
   scrollDown();

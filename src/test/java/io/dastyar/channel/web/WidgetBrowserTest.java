@@ -156,6 +156,37 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theWidgetWorksFromTheKeyboardWithFocusGoingWhereItShould() {
+        browser.get("http://localhost:" + port + "/?lang=en");
+        WebElement launcher = wait.until(ExpectedConditions.elementToBeClickable(By.id("dastyar-launcher")));
+        assertThat(launcher.getAttribute("aria-label")).isNotBlank();
+        assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
+
+        launcher.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("dastyar-launcher"), "aria-expanded", "true"));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("dastyar-frame")));
+        wait.until(driver -> "dastyar-input".equals(driver.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.findElement(By.id("dastyar-messages")).getAttribute("role")).isEqualTo("log");
+        assertThat(browser.findElement(By.id("dastyar-close")).getAttribute("aria-label")).isNotBlank();
+
+        // Typed at once, before the panel has even connected: sent once, shown once.
+        browser.switchTo().activeElement().sendKeys("How long will my order take to arrive?", Keys.ENTER);
+        botLineContaining("2-5 working days");
+        wait.until(driver -> driver.findElements(By.cssSelector(".msg[data-pending]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".msg[data-author=customer]"))).hasSize(1);
+        // The answer's buttons are reachable with Tab and pressed with Enter.
+        WebElement helped = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".quick-replies button[data-payload=helped]")));
+        helped.sendKeys(Keys.ENTER);
+        botLineContaining("glad");
+
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.switchTo().defaultContent();
+        wait.until(ExpectedConditions.attributeToBe(By.id("dastyar-launcher"), "aria-expanded", "false"));
+        wait.until(driver -> "dastyar-launcher".equals(driver.switchTo().activeElement().getAttribute("id")));
+    }
+
+    @Test
     void whereWebSocketsAreBlockedTheFallbackCarriesTheConversation() {
         open("en", "&transport=sse");
         ask("How long will my order take to arrive?");
