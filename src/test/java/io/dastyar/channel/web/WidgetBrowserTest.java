@@ -187,6 +187,22 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void aVisitorWhoTypesTooFastIsAskedToWaitAndEveryMessageStillGoesOutOnce() {
+        open("en", "");
+        int messages = 11; // the burst allows 8 (support.widget.message-burst), then one every 2 s
+        for (int i = 1; i <= messages; i++) {
+            ask("question number " + i);
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dastyar-notice"), "wait"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.findElements(By.cssSelector(".msg[data-pending]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".msg[data-author=customer]"))).hasSize(messages);
+        assertThat(jdbc.sql("SELECT count(*) FROM message WHERE direction = 'IN' AND conversation_id = "
+                        + "(SELECT id FROM conversation WHERE recipient = ?)").param(visitor()).query(Integer.class).single())
+                .isEqualTo(messages);
+    }
+
+    @Test
     void whereWebSocketsAreBlockedTheFallbackCarriesTheConversation() {
         open("en", "&transport=sse");
         ask("How long will my order take to arrive?");
