@@ -24,6 +24,16 @@ public interface Channel {
         return true;
     }
 
+    /**
+     * Thrown by {@link #deliver(Delivery)} when this instance cannot deliver now but another instance, or this
+     * one a little later, may: the reply is retried with back-off, and the attempt is not counted as a failure.
+     */
+    class NotHere extends Exception {
+        public NotHere(String message) {
+            super(message);
+        }
+    }
+
     /** Shows the customer that someone is typing, where the channel can; best effort, never queued. */
     default void typing(String recipient, ConversationId conversation, Author who) {
     }

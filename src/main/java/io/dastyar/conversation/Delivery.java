@@ -8,9 +8,10 @@ import java.util.Optional;
  * recognise a reply it has already delivered; {@code messageId} is the reply's line in the transcript, so a
  * channel that also shows history (the web widget) can tell a live reply from one it already showed.
  *
- * @param author who the reply is from: the bot, an agent, or the system (notices)
- * @param state  the conversation's state once this reply was written (empty for replies queued before it was kept)
+ * @param author  who the reply is from: the bot, an agent, or the system (notices)
+ * @param state   the conversation's state once this reply was written (empty for replies queued before it was kept)
+ * @param attempt 1 for the first delivery attempt, 2 for the first retry, and so on
  */
 public record Delivery(long id, ConversationId conversation, long messageId, String recipient, Author author,
-                       Reply reply, Optional<ConversationState> state, Instant at) {
+                       Reply reply, Optional<ConversationState> state, Instant at, int attempt) {
 }

@@ -86,7 +86,7 @@ class Outbox {
                                 rs.getLong("message_id"), rs.getString("recipient"), Author.valueOf(rs.getString("author")),
                                 json.readValue(rs.getString("payload"), Reply.class),
                                 Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
-                                rs.getTimestamp("created_at").toInstant()),
+                                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")),
                         rs.getString("channel"), rs.getInt("attempts"), claim, until))
                 .list();
     }

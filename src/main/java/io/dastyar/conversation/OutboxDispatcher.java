@@ -111,6 +111,11 @@ class OutboxDispatcher {
                 delivered.increment();
                 waited.record(Duration.between(delivery.at(), clock.instant()));
                 return true;
+            } catch (Channel.NotHere e) {
+                outbox.retryLater(pending, clock.instant().plus(backOff(pending.attempts())), e.getMessage());
+                log.debug("Delivery {} not possible here yet (attempt {}): {}", delivery.id(), pending.attempts(),
+                        e.getMessage());
+                return false;
             } catch (Exception e) {
                 Instant retryAt = clock.instant().plus(backOff(pending.attempts()));
                 log.warn("Delivery {} failed (attempt {}), retrying at {}: {}", delivery.id(), pending.attempts(), retryAt,

@@ -11,13 +11,17 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Delivery;
 
 /**
- * The widget as a channel. A reply is pushed to every open connection of the visitor; when none is open it
- * still counts as delivered, because the widget reads the history (which holds every reply) on connecting.
+ * The widget as a channel. A reply is pushed to every open connection of the visitor. When none is open on
+ * this instance, the visitor may be connected to another one: the reply is left for a few retries, which any
+ * instance may pick up, and after that counts as delivered, because the widget reads the history (which holds
+ * every reply) when it connects.
  */
 @Component
 class WebChannel implements Channel {
 
     static final String NAME = "web";
+    /** About 15 s of back-off (1 + 2 + 4 + 8 s) before a visitor with no connection anywhere is left to the history. */
+    static final int ATTEMPTS_BEFORE_HISTORY = 5;
 
     private final WidgetSessions sessions;
 
@@ -31,8 +35,11 @@ class WebChannel implements Channel {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
-        sessions.push(visitor(delivery.recipient()), MessageView.of(delivery));
+    public void deliver(Delivery delivery) throws NotHere {
+        boolean connectedHere = sessions.push(visitor(delivery.recipient()), MessageView.of(delivery));
+        if (!connectedHere && delivery.attempt() < ATTEMPTS_BEFORE_HISTORY) {
+            throw new NotHere("visitor not connected to this instance");
+        }
     }
 
     @Override

@@ -61,10 +61,11 @@ class WidgetSessions {
         });
     }
 
-    void push(VisitorId visitor, ServerFrame frame) {
+    /** @return whether the visitor has a connection to this instance (whether or not the push went through) */
+    boolean push(VisitorId visitor, ServerFrame frame) {
         Set<Connection> connections = open.get(visitor);
         if (connections == null) {
-            return;
+            return false;
         }
         String text = json.writeValueAsString(frame);
         for (Connection connection : connections) {
@@ -75,6 +76,7 @@ class WidgetSessions {
                 remove(visitor, connection);
             }
         }
+        return true;
     }
 
     String write(ServerFrame frame) {

@@ -1,0 +1,62 @@
+package io.dastyar.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.Channel;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.ConversationState;
+import io.dastyar.conversation.Delivery;
+import io.dastyar.conversation.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Whether a reply counts as delivered depends on where the visitor is connected. */
+class WebChannelTest {
+
+    private final WidgetSessions sessions = new WidgetSessions(JsonMapper.builder().build(), new SimpleMeterRegistry());
+    private final WebChannel channel = new WebChannel(sessions);
+    private final VisitorId visitor = VisitorId.random();
+
+    @Test
+    void aVisitorConnectedHereGetsTheReplyAtOnce() throws Exception {
+        List<String> frames = new ArrayList<>();
+        sessions.add(visitor, new WidgetSessions.Connection() {
+            @Override
+            public void send(String json) {
+                frames.add(json);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        channel.deliver(delivery(1));
+
+        assertThat(frames).singleElement().asString().contains("\"type\":\"message\"", "\"author\":\"bot\"", "Hello");
+    }
+
+    @Test
+    void aVisitorNotConnectedHereIsLeftForAnotherInstanceAFewTimesThenToTheHistory() throws Exception {
+        for (int attempt = 1; attempt < WebChannel.ATTEMPTS_BEFORE_HISTORY; attempt++) {
+            int tried = attempt;
+            assertThatThrownBy(() -> channel.deliver(delivery(tried))).isInstanceOf(Channel.NotHere.class);
+        }
+        channel.deliver(delivery(WebChannel.ATTEMPTS_BEFORE_HISTORY)); // counts as delivered
+    }
+
+    private Delivery delivery(int attempt) {
+        return new Delivery(7, new ConversationId(UUID.randomUUID()), 42, visitor.toString(), Author.BOT,
+                Reply.message("Hello"), Optional.of(ConversationState.BOT), Instant.now(), attempt);
+    }
+}
