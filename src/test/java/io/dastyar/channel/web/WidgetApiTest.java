@@ -272,7 +272,8 @@ class WidgetApiTest {
             assertThat(joined.get("state").asString()).isEqualTo("WITH_AGENT");
 
             conversations.showTyping(id, Author.AGENT);
-            assertThat(visitor.awaitType("typing").get("author").asString()).isEqualTo("agent");
+            visitor.await(frame -> frame.get("type").asString().equals("typing")
+                    && frame.get("author").asString().equals("agent"));
 
             visitor.sendRaw("{\"type\":\"typing\"}");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -28,6 +28,7 @@ final class WidgetClient implements AutoCloseable {
     final String token;
     private WebSocket socket;
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final java.util.List<JsonNode> unclaimed = new java.util.ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
@@ -90,16 +91,29 @@ final class WidgetClient implements AutoCloseable {
         return id;
     }
 
-    /** The next frame that matches, skipping others (typing signals and the like). */
+    /**
+     * The first frame that matches, in arrival order. Frames that do not match are kept for later calls, as
+     * replies and acks may arrive in either order.
+     */
     JsonNode await(Predicate<JsonNode> wanted) throws InterruptedException {
+        for (var kept = unclaimed.iterator(); kept.hasNext(); ) {
+            JsonNode frame = kept.next();
+            if (wanted.test(frame)) {
+                kept.remove();
+                return frame;
+            }
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
             if (frame != null && wanted.test(frame)) {
                 return frame;
             }
+            if (frame != null) {
+                unclaimed.add(frame);
+            }
         }
-        throw new AssertionError("No matching frame within 10 s");
+        throw new AssertionError("No matching frame within 10 s; unclaimed: " + unclaimed);
     }
 
     JsonNode awaitType(String type) throws InterruptedException {
@@ -112,7 +126,8 @@ final class WidgetClient implements AutoCloseable {
 
     /** Frames that arrive within {@code quiet}; for checking that nothing (more) comes. */
     java.util.List<JsonNode> drain(Duration quiet) throws InterruptedException {
-        var seen = new java.util.ArrayList<JsonNode>();
+        var seen = new java.util.ArrayList<JsonNode>(unclaimed);
+        unclaimed.clear();
         JsonNode frame;
         while ((frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
             seen.add(frame);
