@@ -1,6 +1,7 @@
 package io.dastyar.knowledge;
 
 import java.security.Principal;
+import java.util.Optional;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -68,10 +69,17 @@ class ArticleEditorController {
     @GetMapping("/{lang}/{id}")
     String edit(@PathVariable String lang, @PathVariable String id, Model model) {
         ArticleRef ref = ArticleRef.of(lang, id);
+        Optional<String> text = editor.text(ref.language(), ref.id());
+        String version = ArticleEditor.version(text);
         // The version being served: for a file that no longer loads, its last good one.
-        Article article = knowledgeBase.article(ref.language(), ref.id()).orElseThrow(ArticleRef::notFound);
-        String version = ArticleEditor.version(editor.text(ref.language(), ref.id()));
-        return page(ArticleForm.of(article, version), ref, model);
+        Optional<Article> served = knowledgeBase.article(ref.language(), ref.id());
+        if (served.isPresent()) {
+            return page(ArticleForm.of(served.get(), version), ref, model);
+        }
+        // A file that never loaded: its whole text goes in the answer box, so the admin can repair it here.
+        String unreadable = text.orElseThrow(ArticleRef::notFound);
+        model.addAttribute("unparsed", true);
+        return page(ArticleForm.unparsed(ref.language(), ref.id(), unreadable, version), ref, model);
     }
 
     @PostMapping(path = "/{lang}/{id}", params = "preview")

@@ -46,6 +46,11 @@ record ArticleForm(
                 article.body(), version);
     }
 
+    /** A file that does not parse: nothing is guessed, its text is kept whole in the body for the admin to sort. */
+    static ArticleForm unparsed(Language language, ArticleId id, String text, String version) {
+        return new ArticleForm(language.tag(), id.value(), "", "", "", false, text, version);
+    }
+
     /** The same values under the language and id of the page being edited, which the form cannot change. */
     ArticleForm withKey(Language language, ArticleId id) {
         return new ArticleForm(language.tag(), id.value(), title, questions, tags, escalate, body, version);

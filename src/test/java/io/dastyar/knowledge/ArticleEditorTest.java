@@ -88,6 +88,29 @@ class ArticleEditorTest extends KnowledgeAdminTestBase {
     }
 
     @Test
+    void aFileThatNeverLoadedOpensInTheEditorWithItsWholeTextAndCanBeRepaired() throws Exception {
+        String id = uniqueId("gift-cards");
+        String broken = "---\ntitle: [Gift cards\nquestions:\n  - Do you sell gift cards?\n---\nYes, from 10 to 500 euros.\n";
+        put(Language.EN, id, broken);
+
+        mvc.perform(get("/admin/knowledge").with(admin()))
+                .andExpect(content().string(containsString("href=\"/admin/knowledge/en/" + id + "\"")));
+        mvc.perform(get("/admin/knowledge/en/" + id).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("It has never loaded")))
+                .andExpect(content().string(containsString("Yes, from 10 to 500 euros.")))
+                .andExpect(content().string(containsString("title: [Gift cards")));
+        mvc.perform(form(post("/admin/knowledge/en/" + id), "en", id, "Gift cards", "Do you sell gift cards?", "",
+                        false, "Yes, from 10 to 500 euros.").param("version", ArticleEditor.version(Optional.of(broken))))
+                .andExpect(redirectedUrl("/admin/knowledge/en/" + id));
+
+        mvc.perform(get("/api/kb/search").param("q", "do you sell gift cards").param("lang", "en"))
+                .andExpect(jsonPath("$.hits[0].id").value(id));
+        assertThat(audit(id)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("action", "UPDATE").containsEntry("before_text", broken));
+    }
+
+    @Test
     void anEditMadeOnAStaleVersionIsRefused() throws Exception {
         String id = uniqueId("stale");
         String text = article("Do you ship abroad?", "Can you deliver to Turkey?", "Not yet.");
