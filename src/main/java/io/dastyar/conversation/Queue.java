@@ -15,8 +15,8 @@ import io.dastyar.system.Language;
 @Component
 class Queue {
 
-    /** Someone waiting, as much as a queue-status notice needs. */
-    record Waiting(ConversationId id, ChannelAddress customer, Language language, Instant queuedAt) {
+    /** Someone waiting, with their new place: as much as a queue-status notice needs. */
+    record Waiting(ConversationId id, ChannelAddress customer, Language language, Place place) {
     }
 
     record Place(int position, Duration expectedWait) {
@@ -42,19 +42,28 @@ class Queue {
                           AND (queued_at < ? OR (queued_at = ? AND id < ?))""")
                 .params(id.value(), leaving.value(), Timestamp.from(queuedAt), Timestamp.from(queuedAt), id.value())
                 .query(Integer.class).single();
-        int position = ahead + 1;
-        return new Place(position, properties.queueTimePerCustomer().multipliedBy(position));
+        return place(ahead + 1);
     }
 
-    /** Those who move up a place when a conversation queued at {@code queuedAt} leaves the queue. */
+    /**
+     * Those who move up a place when a conversation queued at {@code queuedAt} leaves the queue, each with
+     * their new place, in one query however long the queue.
+     */
     List<Waiting> behind(ConversationId leaving, Instant queuedAt) {
         return jdbc.sql("""
-                        SELECT id, channel, recipient, language, queued_at FROM conversation
-                        WHERE state = 'QUEUED' AND id <> ? AND queued_at >= ? ORDER BY queued_at, id""")
+                        SELECT id, channel, recipient, language, position FROM (
+                            SELECT id, channel, recipient, language, queued_at,
+                                   ROW_NUMBER() OVER (ORDER BY queued_at, id) AS position
+                            FROM conversation WHERE state = 'QUEUED' AND id <> ?) waiting
+                        WHERE queued_at >= ? ORDER BY position""")
                 .params(leaving.value(), Timestamp.from(queuedAt))
                 .query((rs, row) -> new Waiting(new ConversationId(rs.getObject("id", UUID.class)),
                         new ChannelAddress(rs.getString("channel"), rs.getString("recipient")),
-                        Language.valueOf(rs.getString("language")), rs.getTimestamp("queued_at").toInstant()))
+                        Language.valueOf(rs.getString("language")), place(rs.getInt("position"))))
                 .list();
+    }
+
+    private Place place(int position) {
+        return new Place(position, properties.queueTimePerCustomer().multipliedBy(position));
     }
 }

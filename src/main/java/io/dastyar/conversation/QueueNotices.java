@@ -27,11 +27,11 @@ class QueueNotices {
 
     /**
      * Everyone who was behind a conversation that left the queue hears their new place. Written in the leaving
-     * conversation's transaction; with a long queue that is one line per waiting customer.
+     * conversation's transaction: one query, then a transcript line and an outbox row per waiting customer.
      */
     void moveUp(ConversationId leaving, Instant queuedAt, Instant now) {
         for (Queue.Waiting waiting : queue.behind(leaving, queuedAt)) {
-            Reply status = replies.queueStatus(waiting.language(), queue.placeOf(waiting.id(), waiting.queuedAt(), leaving));
+            Reply status = replies.queueStatus(waiting.language(), waiting.place());
             outgoing.send(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
         }
     }
