@@ -2,8 +2,10 @@ package io.dastyar.channel.web;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +39,38 @@ class WidgetSessions {
 
     private static final Logger log = LoggerFactory.getLogger(WidgetSessions.class);
 
-    private final Map<VisitorId, Set<Connection>> open = new ConcurrentHashMap<>();
+    /** A few tabs are normal; more from one visitor is a leak or abuse, and each costs memory. */
+    static final int MAX_CONNECTIONS_PER_VISITOR = 5;
+
+    // Lists in connection order, copied on write: writes are rare, pushes iterate without locking.
+    private final Map<VisitorId, List<Connection>> open = new ConcurrentHashMap<>();
     private final JsonMapper json;
 
     WidgetSessions(JsonMapper json, MeterRegistry meters) {
         this.json = json;
-        meters.gaugeMapSize("dastyar.widget.visitors.connected", java.util.List.of(), open);
+        meters.gaugeMapSize("dastyar.widget.visitors.connected", List.of(), open);
     }
 
+    /** Adds a connection; beyond {@link #MAX_CONNECTIONS_PER_VISITOR}, the visitor's oldest one is closed. */
     void add(VisitorId visitor, Connection connection) {
+        var evicted = new ArrayList<Connection>();
         // Inside compute, so a concurrent remove of the visitor's last connection cannot orphan this one.
         open.compute(visitor, (v, connections) -> {
-            Set<Connection> all = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            List<Connection> all = connections == null ? new CopyOnWriteArrayList<>() : connections;
             all.add(connection);
+            while (all.size() > MAX_CONNECTIONS_PER_VISITOR) {
+                evicted.add(all.removeFirst());
+            }
             return all;
         });
+        // Closed outside compute: closing calls remove(), which must not run inside it.
+        for (Connection oldest : evicted) {
+            try {
+                oldest.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing an extra connection of visitor {}: {}", visitor, e.toString());
+            }
+        }
     }
 
     void remove(VisitorId visitor, Connection connection) {
@@ -63,7 +82,7 @@ class WidgetSessions {
 
     /** @return whether the visitor has a connection to this instance (whether or not the push went through) */
     boolean push(VisitorId visitor, ServerFrame frame) {
-        Set<Connection> connections = open.get(visitor);
+        List<Connection> connections = open.get(visitor);
         if (connections == null) {
             return false;
         }

@@ -47,6 +47,31 @@ class WebChannelTest {
     }
 
     @Test
+    void aVisitorWithTooManyConnectionsLosesTheOldest() throws Exception {
+        var closed = new ArrayList<Integer>();
+        var received = new ArrayList<Integer>();
+        for (int i = 0; i <= WidgetSessions.MAX_CONNECTIONS_PER_VISITOR; i++) {
+            int number = i;
+            sessions.add(visitor, new WidgetSessions.Connection() {
+                @Override
+                public void send(String json) {
+                    received.add(number);
+                }
+
+                @Override
+                public void close() {
+                    closed.add(number);
+                }
+            });
+        }
+
+        channel.deliver(delivery(1));
+
+        assertThat(closed).containsExactly(0);
+        assertThat(received).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
     void aVisitorNotConnectedHereIsLeftForAnotherInstanceAFewTimesThenToTheHistory() throws Exception {
         for (int attempt = 1; attempt < WebChannel.ATTEMPTS_BEFORE_HISTORY; attempt++) {
             int tried = attempt;
