@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Outbox {
 
-    /** A claimed row: {@code claim} proves the claim is ours while it lasts, until {@code lease}. */
-    record Pending(Delivery delivery, String channel, int attempts, UUID claim, Instant lease) {
+    /** A claimed row: {@code claim} proves the claim is still ours (until its lease runs out). */
+    record Pending(Delivery delivery, String channel, UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -87,7 +87,7 @@ class Outbox {
                                 json.readValue(rs.getString("payload"), Reply.class),
                                 Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
                                 rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")),
-                        rs.getString("channel"), rs.getInt("attempts"), claim, until))
+                        rs.getString("channel"), claim))
                 .list();
     }
 

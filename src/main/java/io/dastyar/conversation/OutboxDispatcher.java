@@ -111,17 +111,18 @@ class OutboxDispatcher {
                 delivered.increment();
                 waited.record(Duration.between(delivery.at(), clock.instant()));
                 return true;
-            } catch (Channel.NotHere e) {
-                outbox.retryLater(pending, clock.instant().plus(backOff(pending.attempts())), e.getMessage());
-                log.debug("Delivery {} not possible here yet (attempt {}): {}", delivery.id(), pending.attempts(),
-                        e.getMessage());
-                return false;
             } catch (Exception e) {
-                Instant retryAt = clock.instant().plus(backOff(pending.attempts()));
-                log.warn("Delivery {} failed (attempt {}), retrying at {}: {}", delivery.id(), pending.attempts(), retryAt,
-                        e.toString());
+                Instant retryAt = clock.instant().plus(backOff(delivery.attempt()));
                 outbox.retryLater(pending, retryAt, e.toString());
-                failed.increment();
+                if (e instanceof Channel.NotHere) {
+                    // Expected with several instances: another one holds the customer's connection.
+                    log.debug("Delivery {} not possible here (attempt {}): {}", delivery.id(), delivery.attempt(),
+                            e.getMessage());
+                } else {
+                    log.warn("Delivery {} failed (attempt {}), retrying at {}: {}", delivery.id(), delivery.attempt(),
+                            retryAt, e.toString());
+                    failed.increment();
+                }
                 return false;
             }
         }

@@ -31,16 +31,14 @@ class Queue {
     }
 
     /**
-     * The place of a conversation queued at {@code queuedAt}, not counting {@code leaving}: one that is leaving
-     * the queue in the current transaction, whose row still says QUEUED. The conversation's own row is not
-     * read, so this also works while it is being queued.
+     * The place of a conversation queued at {@code queuedAt}, from the others' rows only, so it also works while
+     * the conversation itself is being queued (its row not saved yet).
      */
-    Place placeOf(ConversationId id, Instant queuedAt, ConversationId leaving) {
+    Place placeOf(ConversationId id, Instant queuedAt) {
         int ahead = jdbc.sql("""
                         SELECT count(*) FROM conversation
-                        WHERE state = 'QUEUED' AND id <> ? AND id <> ?
-                          AND (queued_at < ? OR (queued_at = ? AND id < ?))""")
-                .params(id.value(), leaving.value(), Timestamp.from(queuedAt), Timestamp.from(queuedAt), id.value())
+                        WHERE state = 'QUEUED' AND id <> ? AND (queued_at < ? OR (queued_at = ? AND id < ?))""")
+                .params(id.value(), Timestamp.from(queuedAt), Timestamp.from(queuedAt), id.value())
                 .query(Integer.class).single();
         return place(ahead + 1);
     }

@@ -22,7 +22,7 @@ class QueueNotices {
     /** For a conversation in the queue (perhaps since this very step, its row not saved yet). */
     Reply statusOf(Conversation conversation, Instant now) {
         return replies.queueStatus(conversation.language(),
-                queue.placeOf(conversation.id(), conversation.queuedAt().orElse(now), conversation.id()));
+                queue.placeOf(conversation.id(), conversation.queuedAt().orElse(now)));
     }
 
     /**

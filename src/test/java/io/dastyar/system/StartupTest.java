@@ -51,6 +51,8 @@ class StartupTest {
             "support.conversation.default-language, klingon",
             "support.conversation.bot-inactivity, 1s",
             "support.account.initial-admin-password, short",
+            "support.widget.brand-color, blue",
+            "support.widget.token-secret, too-short-to-sign-anything",
     })
     void aBadSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
