@@ -1,5 +1,8 @@
 package io.dastyar.knowledge;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,26 +14,41 @@ import java.util.Optional;
 import io.dastyar.system.Language;
 
 /**
- * An immutable, in-memory Lucene index of one snapshot of the knowledge base: one index per language, one
- * document per article with its title, questions and body as separate fields (plus character n-grams of
- * title and questions for Persian and Arabic, whose spelling varies more than any stemmer can follow).
- * A reload builds a new instance and swaps it in, so searches never see a half-built index.
+ * The Lucene indexes of the knowledge base, one per language, each with its own analysis (plus character
+ * n-grams of titles and questions for Persian and Arabic, whose spelling varies more than any stemmer can
+ * follow) and, where a model understands the language, a vector per question.
  */
-final class ArticleIndex {
+final class ArticleIndex implements Closeable {
 
     private final Map<Language, LanguageIndex> indexes = new EnumMap<>(Language.class);
     private final KnowledgeProperties settings;
 
-    ArticleIndex(Collection<Article> articles, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder) {
+    /** {@code folder} keeps the indexes between restarts; null keeps them in memory only. */
+    ArticleIndex(Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder) {
         this.settings = settings;
         for (Language language : Language.values()) {
-            List<Article> ofLanguage = articles.stream().filter(a -> a.language() == language).toList();
-            if (!ofLanguage.isEmpty()) {
-                Optional<SentenceEmbedder> forLanguage = embedder.filter(e -> settings.semantic().enabled()
-                        && settings.semantic().languages().contains(language));
-                indexes.put(language, new LanguageIndex(language, ofLanguage, settings, forLanguage));
-            }
+            Optional<SentenceEmbedder> forLanguage = embedder.filter(e -> settings.semantic().enabled()
+                    && settings.semantic().languages().contains(language));
+            indexes.put(language, new LanguageIndex(language, folder, settings, forLanguage));
         }
+    }
+
+    /** An index of these articles in memory, for tools that rank outside the service. */
+    static ArticleIndex inMemory(Collection<Article> articles, KnowledgeProperties settings,
+                                 Optional<SentenceEmbedder> embedder) {
+        var index = new ArticleIndex(null, settings, embedder);
+        index.update(articles);
+        return index;
+    }
+
+    /** Makes the indexes hold exactly these articles; returns what that took, in all languages together. */
+    LanguageIndex.Changes update(Collection<Article> articles) {
+        var changes = new LanguageIndex.Changes(0, 0);
+        for (var entry : indexes.entrySet()) {
+            List<Article> ofLanguage = articles.stream().filter(a -> a.language() == entry.getKey()).toList();
+            changes = changes.plus(entry.getValue().update(ofLanguage));
+        }
+        return changes;
     }
 
     /**
@@ -41,10 +59,7 @@ final class ArticleIndex {
         List<Language> languages = language.map(List::of).orElseGet(() -> List.copyOf(indexes.keySet()));
         List<LanguageHit> hits = new ArrayList<>();
         for (Language candidate : languages) {
-            LanguageIndex index = indexes.get(candidate);
-            if (index != null) {
-                index.search(text, limit).forEach(hit -> hits.add(new LanguageHit(candidate, hit)));
-            }
+            indexes.get(candidate).search(text, limit).forEach(hit -> hits.add(new LanguageHit(candidate, hit)));
         }
         hits.sort(Comparator.comparingDouble((LanguageHit h) -> h.hit().score()).reversed());
         List<Hit> top = hits.stream().limit(limit).map(LanguageHit::hit).toList();
@@ -53,7 +68,13 @@ final class ArticleIndex {
         return new SearchResult(searched, answerable, top);
     }
 
-    private record LanguageHit(Language language, Hit hit) {
+    @Override
+    public void close() throws IOException {
+        for (LanguageIndex index : indexes.values()) {
+            index.close();
+        }
     }
 
+    private record LanguageHit(Language language, Hit hit) {
+    }
 }

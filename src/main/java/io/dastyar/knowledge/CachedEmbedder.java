@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers embeddings on disk by a hash of the model and the text, so a restart or a reload embeds only
- * what changed. The file is an append-only log of (hash, vector) records, one file per model.
+ * what changed. The file is an append-only log of (hash, vector) records, one file per model. It is read on
+ * the first request only: an index kept on disk already holds the vectors of unchanged articles, and a large
+ * log costs memory that a restart which changes nothing does not need to pay.
  */
 final class CachedEmbedder implements SentenceEmbedder {
 
@@ -37,11 +39,11 @@ final class CachedEmbedder implements SentenceEmbedder {
     private final SentenceEmbedder model;
     private final Path file;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
 
     CachedEmbedder(SentenceEmbedder model, Path dir) {
         this.model = model;
         this.file = dir.resolve(model.modelId() + ".vectors");
-        load();
     }
 
     @Override
@@ -57,6 +59,7 @@ final class CachedEmbedder implements SentenceEmbedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        loadOnce();
         List<String> keys = texts.stream().map(this::key).toList();
         List<String> missing = new ArrayList<>();
         List<String> missingKeys = new ArrayList<>();
@@ -77,6 +80,7 @@ final class CachedEmbedder implements SentenceEmbedder {
     }
 
     int size() {
+        loadOnce();
         return vectors.size();
     }
 
@@ -93,6 +97,17 @@ final class CachedEmbedder implements SentenceEmbedder {
      * Reads the log up to its last complete, sane record. Anything after it (a record cut short by a crash)
      * is cut off, so that what is appended next lines up again.
      */
+    private void loadOnce() {
+        if (!loaded) {
+            synchronized (this) {
+                if (!loaded) {
+                    load();
+                    loaded = true;
+                }
+            }
+        }
+    }
+
     private void load() {
         if (!Files.exists(file)) {
             return;

@@ -1,5 +1,6 @@
 package io.dastyar.knowledge;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +15,21 @@ import io.dastyar.system.Language;
 
 /**
  * The knowledge base as it is on disk now: the searchable articles and the files that could not be used.
- * A reload reads every file again and swaps in a new index in one step. A file that turns bad keeps its
+ * A reload reads every file again and re-indexes the articles that changed. A file that turns bad keeps its
  * last good version in the index until it is fixed, so a typo in an edit never takes an answer away.
  * Created by {@link KnowledgeConfig}.
  */
-class KnowledgeBase {
+class KnowledgeBase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
-    private record Snapshot(ArticleIndex index, Map<String, Article> articles, List<ArticleProblem> problems) {
+    private record Snapshot(Map<String, Article> articles, List<ArticleProblem> problems) {
     }
 
     private final ArticleFiles files;
-    private final KnowledgeProperties properties;
     private final LanguageDetector detector = new LanguageDetector();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
-
-    private final Optional<SentenceEmbedder> embedder;
-
+    private final ArticleIndex index;
     private final ToDoubleFunction<Language> thresholds;
 
     KnowledgeBase(KnowledgeProperties properties, Optional<SentenceEmbedder> embedder) {
@@ -41,17 +39,25 @@ class KnowledgeBase {
     /** {@code thresholds} may be refined while the service runs (see {@link ThresholdLearning}). */
     KnowledgeBase(KnowledgeProperties properties, Optional<SentenceEmbedder> embedder,
                   ToDoubleFunction<Language> thresholds) {
-        this.properties = properties;
-        this.embedder = embedder;
         this.thresholds = thresholds;
         this.files = new ArticleFiles(properties.dir());
-        reload();
+        this.index = new ArticleIndex(properties.indexDir(), properties, embedder);
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            try {
+                index.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /** Searches in the given language, or in the one the text is written in, or, when unsure, in all. */
     SearchResult search(String text, Optional<Language> language, int limit) {
         Optional<Language> searched = language.or(() -> detector.detect(text));
-        SearchResult result = current.get().index().search(text, searched, limit);
+        SearchResult result = index.search(text, searched, limit);
         boolean answerable = result.language() != null && !result.hits().isEmpty()
                 && result.hits().getFirst().score() >= thresholds.applyAsDouble(result.language());
         return new SearchResult(result.language(), answerable, result.hits());
@@ -95,8 +101,15 @@ class KnowledgeBase {
             });
         }
         List<ArticleProblem> problems = entries.stream().flatMap(entry -> entry.problem().stream()).toList();
-        current.set(new Snapshot(new ArticleIndex(articles.values(), properties, embedder), Map.copyOf(articles), problems));
-        log.info("Knowledge base loaded: {} articles, {} problems, from {}", articles.size(), problems.size(),
-                files.dir().toAbsolutePath().normalize());
+        var changes = index.update(articles.values());
+        current.set(new Snapshot(Map.copyOf(articles), problems));
+        log.info("Knowledge base loaded: {} articles, {} problems, from {} ({} indexed anew, {} removed)",
+                articles.size(), problems.size(), files.dir().toAbsolutePath().normalize(), changes.indexed(),
+                changes.removed());
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.dastyar.knowledge;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -25,6 +26,8 @@ import jakarta.validation.constraints.NotNull;
 record KnowledgeProperties(
         @DefaultValue("./knowledge-base") @NotNull Path dir,
         @DefaultValue("true") boolean watch,
+        /* Where the search indexes are kept between restarts; empty keeps them in memory only. */
+        @DefaultValue("./data/index") Path indexDir,
         @Valid @DefaultValue Thresholds thresholds,
         @DefaultValue("true") boolean learnThreshold,
         @DefaultValue("3") @Min(1) @Max(10) int maxChoices,
@@ -37,6 +40,19 @@ record KnowledgeProperties(
         @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight,
         @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0") double phrasingWeight,
         @Valid @DefaultValue Semantic semantic) {
+
+    /** The index folder must be one this process can write to, or be created where it can write. */
+    @AssertTrue(message = "must be a folder this process can write to (or empty, to keep the index in memory)")
+    boolean isIndexDir() {
+        if (indexDir == null) {
+            return true;
+        }
+        Path existing = indexDir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
+    }
 
     /**
      * {@code support.knowledge-base.thresholds.*}: the confidence (0-1) an article needs, per language, before
@@ -92,7 +108,7 @@ record KnowledgeProperties(
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, null, Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3,
                 new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }

@@ -73,7 +73,7 @@ class KnowledgeBaseTest {
 
     private KnowledgeProperties properties() {
         var defaults = KnowledgeProperties.defaults();
-        return new KnowledgeProperties(dir, true, defaults.thresholds(), false, defaults.maxChoices(), defaults.choiceMargin(),
+        return new KnowledgeProperties(dir, true, null, defaults.thresholds(), false, defaults.maxChoices(), defaults.choiceMargin(),
                 defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(), defaults.bodyWeight(),
                 defaults.ngramWeight(), defaults.phrasingWeight(),
                 KnowledgeProperties.Semantic.off());

@@ -70,7 +70,7 @@ public class SearchBenchmark {
         Optional<SentenceEmbedder> embedder = semantic
                 ? Optional.of(new CachedEmbedder(OnnxSentenceEmbedder.bundled(), Path.of("target/embeddings")))
                 : Optional.empty();
-        index = new ArticleIndex(articles, defaults, embedder);
+        index = ArticleIndex.inMemory(articles, defaults, embedder);
         questions = dataset.validation().stream().map(RetrievalEvaluation.Example::text).toList();
     }
 

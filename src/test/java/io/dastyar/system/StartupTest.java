@@ -53,6 +53,7 @@ class StartupTest {
             "support.account.initial-admin-password, short",
             "support.widget.brand-color, blue",
             "support.widget.token-secret, too-short-to-sign-anything",
+            "support.knowledge-base.index-dir, pom.xml/index",
     })
     void aBadSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
