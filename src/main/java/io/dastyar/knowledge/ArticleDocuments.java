@@ -38,8 +38,6 @@ import io.dastyar.system.Language;
 final class ArticleDocuments {
 
     static final String ID = "id";
-    static final String KIND = "kind";
-    static final String ARTICLE = "article";
     static final String QUESTION = "question";
     static final String TITLE = "title";
     static final String QUESTIONS = "questions";
@@ -87,7 +85,7 @@ final class ArticleDocuments {
 
     private Document whole(Article article) {
         var document = new Document();
-        identify(document, article, ARTICLE);
+        identify(document, article);
         document.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(article.title())));
         document.add(new BinaryDocValuesField(HASH, new BytesRef(hash(article))));
         document.add(new TextField(TITLE, article.title(), Field.Store.NO));
@@ -108,7 +106,7 @@ final class ArticleDocuments {
     // article's other phrasings.
     private Document question(Article article, String question, float[] vector) {
         var document = new Document();
-        identify(document, article, QUESTION);
+        identify(document, article);
         if (vector != null) {
             document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
@@ -119,8 +117,7 @@ final class ArticleDocuments {
         return document;
     }
 
-    private static void identify(Document document, Article article, String kind) {
-        document.add(new StringField(KIND, kind, Field.Store.NO));
+    private static void identify(Document document, Article article) {
         document.add(new StringField(ID, article.id().value(), Field.Store.NO));
         document.add(new SortedDocValuesField(ID, new BytesRef(article.id().value())));
     }

@@ -1,8 +1,6 @@
 package io.dastyar.knowledge;
 
-import static io.dastyar.knowledge.ArticleDocuments.ARTICLE;
 import static io.dastyar.knowledge.ArticleDocuments.BODY;
-import static io.dastyar.knowledge.ArticleDocuments.KIND;
 import static io.dastyar.knowledge.ArticleDocuments.QUESTION;
 import static io.dastyar.knowledge.ArticleDocuments.QUESTIONS;
 import static io.dastyar.knowledge.ArticleDocuments.QUESTIONS_NGRAMS;
@@ -29,7 +27,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -60,8 +58,8 @@ final class ArticleRanker {
     /** The articles best first, their confidences a weighted sum, because in our trials it beat rank fusion. */
     List<Hit> rank(ArticleSearcher searcher, String text, int limit) {
         int depth = Math.max(limit, CANDIDATES);
-        Map<String, Double> whole = best(searcher, text, ARTICLE, Weighted.ARTICLE, depth);
-        Map<String, Double> phrasing = best(searcher, text, QUESTION, Weighted.PHRASING, depth * 2);
+        Map<String, Double> whole = best(searcher, text, Weighted.ARTICLE, depth);
+        Map<String, Double> phrasing = best(searcher, text, Weighted.PHRASING, depth * 2);
         double blend = settings.phrasingWeight();
         double meaningWeight = embedder.isPresent() ? settings.semantic().weight() : 0;
         var scores = new HashMap<String, Double>();
@@ -111,11 +109,12 @@ final class ArticleRanker {
         }
     }
 
-    /** The best confidence per article among documents of one kind. */
-    private Map<String, Double> best(ArticleSearcher searcher, String text, String kind, List<Weighted> fields,
-                                     int depth) {
+    /**
+     * The best confidence per article among the documents that have these fields: articles as wholes, or their
+     * single phrasings (each kind has fields of its own, so no filter is needed).
+     */
+    private Map<String, Double> best(ArticleSearcher searcher, String text, List<Weighted> fields, int depth) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
         double bound = 0;
         boolean any = false;
         for (Weighted field : fields) {
@@ -136,7 +135,9 @@ final class ArticleRanker {
             return best;
         }
         try {
-            for (ScoreDoc scoreDoc : searcher.search(query.setMinimumNumberShouldMatch(1).build(), depth).scoreDocs) {
+            // Counting hits only up to the depth lets Lucene skip documents that cannot make the top.
+            var top = new TopScoreDocCollectorManager(depth, null, depth);
+            for (ScoreDoc scoreDoc : searcher.search(query.setMinimumNumberShouldMatch(1).build(), top).scoreDocs) {
                 best.merge(searcher.articleOf(scoreDoc.doc), Math.min(1.0, scoreDoc.score / bound), Math::max);
             }
             return best;

@@ -11,8 +11,11 @@ import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.MergeScheduler.MergeSource;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -38,7 +41,8 @@ final class LanguageIndex implements Closeable {
     private final Optional<SentenceEmbedder> embedder;
     private final ArticleRanker ranker;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /** Set once, at the end of construction; volatile because merge threads read it. */
+    private volatile SearcherManager searchers;
     /** The hash of each article as indexed, by id; only {@link #update} changes it. */
     private Map<String, String> indexed;
 
@@ -57,8 +61,8 @@ final class LanguageIndex implements Closeable {
         String fingerprint = ArticleDocuments.fingerprint(language, words, ngrams,
                 embedder.map(SentenceEmbedder::modelId).orElse("none"));
         try {
-            this.writer = IndexStorage.open(folder, language, fingerprint,
-                    () -> new IndexWriterConfig(perField).setSimilarity(similarity));
+            this.writer = IndexStorage.open(folder, language, fingerprint, () -> new IndexWriterConfig(perField)
+                    .setSimilarity(similarity).setMergeScheduler(new RefreshingAfterMerges()));
             this.searchers = new SearcherManager(writer, ArticleSearcher.factory(similarity));
             var searcher = searchers.acquire();
             try {
@@ -121,9 +125,24 @@ final class LanguageIndex implements Closeable {
         }
     }
 
+    /**
+     * Merges run in the background after an update has already been made searchable; searching the merged
+     * segment as soon as it is ready saves a search per segment (a large first build flushes many).
+     */
+    private final class RefreshingAfterMerges extends ConcurrentMergeScheduler {
+        @Override
+        protected void doMerge(MergeSource source, MergePolicy.OneMerge merge) throws IOException {
+            super.doMerge(source, merge);
+            SearcherManager current = searchers;
+            if (current != null) {
+                current.maybeRefresh(); // the next update's commit (or closing) keeps the merge on disk
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        writer.close(); // waits for merges, which refresh the searchers
         searchers.close();
-        writer.close();
     }
 }
