@@ -1,9 +1,9 @@
 package io.dastyar.knowledge;
 
+import static io.dastyar.knowledge.ArticleFolder.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,11 +140,7 @@ class IndexOnDiskTest {
     }
 
     private KnowledgeBase open(SentenceEmbedder model) {
-        var defaults = KnowledgeProperties.defaults();
-        var properties = new KnowledgeProperties(articles, false, index, defaults.thresholds(), false,
-                defaults.maxChoices(), defaults.choiceMargin(), defaults.k1(), defaults.b(), defaults.titleWeight(),
-                defaults.questionsWeight(), defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(),
-                defaults.semantic());
+        var properties = new ArticleFolder(articles).properties(false, index, KnowledgeProperties.defaults().semantic());
         return new KnowledgeBase(properties, Optional.of(model));
     }
 
@@ -155,12 +151,6 @@ class IndexOnDiskTest {
     }
 
     private void write(String file, String content) throws IOException {
-        Path path = articles.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, content, StandardCharsets.UTF_8);
-    }
-
-    private static String article(String title, String body) {
-        return "---\ntitle: " + title + "\nquestions:\n  - " + title.toLowerCase() + "\n---\n" + body + "\n";
+        new ArticleFolder(articles).write(file, content);
     }
 }

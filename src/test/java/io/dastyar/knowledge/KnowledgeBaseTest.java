@@ -1,10 +1,10 @@
 package io.dastyar.knowledge;
 
+import static io.dastyar.knowledge.ArticleFolder.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,20 +72,10 @@ class KnowledgeBaseTest {
     }
 
     private KnowledgeProperties properties() {
-        var defaults = KnowledgeProperties.defaults();
-        return new KnowledgeProperties(dir, true, null, defaults.thresholds(), false, defaults.maxChoices(), defaults.choiceMargin(),
-                defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(), defaults.bodyWeight(),
-                defaults.ngramWeight(), defaults.phrasingWeight(),
-                KnowledgeProperties.Semantic.off());
+        return new ArticleFolder(dir).properties(true, null, KnowledgeProperties.Semantic.off());
     }
 
     private void write(String file, String content) throws IOException {
-        Path path = dir.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, content, StandardCharsets.UTF_8);
-    }
-
-    private static String article(String title, String body) {
-        return "---\ntitle: " + title + "\nquestions:\n  - " + title.toLowerCase() + "\n---\n" + body + "\n";
+        new ArticleFolder(dir).write(file, content);
     }
 }

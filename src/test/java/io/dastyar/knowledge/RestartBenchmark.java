@@ -94,11 +94,7 @@ public class RestartBenchmark {
         }
 
         KnowledgeBase open(Path index) {
-            var defaults = KnowledgeProperties.defaults();
-            var properties = new KnowledgeProperties(articles, false, index, defaults.thresholds(), false,
-                    defaults.maxChoices(), defaults.choiceMargin(), defaults.k1(), defaults.b(), defaults.titleWeight(),
-                    defaults.questionsWeight(), defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(),
-                    defaults.semantic());
+            var properties = new ArticleFolder(articles).properties(false, index, KnowledgeProperties.defaults().semantic());
             return new KnowledgeBase(properties, vectors ? Optional.of(new WarmCache()) : Optional.empty());
         }
     }
