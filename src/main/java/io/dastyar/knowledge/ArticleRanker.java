@@ -55,8 +55,11 @@ final class ArticleRanker {
         this.embedder = embedder;
     }
 
-    /** The articles best first, their confidences a weighted sum, because in our trials it beat rank fusion. */
-    List<Hit> rank(ArticleSearcher searcher, String text, int limit) {
+    /**
+     * The articles best first, their confidences a weighted sum, because in our trials it beat rank fusion.
+     * {@code centroids} is null for languages without n-grams.
+     */
+    List<Hit> rank(ArticleSearcher searcher, QuestionCentroids centroids, String text, int limit) {
         int depth = Math.max(limit, CANDIDATES);
         Map<String, Double> whole = best(searcher, text, Weighted.ARTICLE, depth);
         Map<String, Double> phrasing = best(searcher, text, Weighted.PHRASING, depth * 2);
@@ -65,6 +68,12 @@ final class ArticleRanker {
         var scores = new HashMap<String, Double>();
         whole.forEach((id, score) -> scores.merge(id, (1 - meaningWeight) * (1 - blend) * score, Double::sum));
         phrasing.forEach((id, score) -> scores.merge(id, (1 - meaningWeight) * blend * score, Double::sum));
+        if (centroids != null) {
+            double centroidWeight = settings.centroidWeight();
+            scores.replaceAll((id, score) -> (1 - centroidWeight) * score);
+            centroids.similarity(text).forEach((id, score) -> scores.merge(id,
+                    (1 - meaningWeight) * centroidWeight * score, Double::sum));
+        }
         if (meaningWeight > 0) {
             closestInMeaning(searcher, text, NEIGHBOURS).forEach((id, score) -> scores.merge(id, meaningWeight * score, Double::sum));
         }

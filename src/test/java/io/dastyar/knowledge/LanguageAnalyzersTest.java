@@ -165,7 +165,7 @@ class LanguageAnalyzersTest {
         @Test
         void normalisesAlefTehMarbutaAndDiacritics() {
             assertThat(tokens(Language.AR, "أحمد إلغاء آخر")).isEqualTo(tokens(Language.AR, "احمد الغاء اخر"));
-            assertThat(tokens(LanguageAnalyzers.ngrams(Language.AR), "مكتبة")).contains("مكتبه");
+            assertThat(tokens(LanguageAnalyzers.ngrams(Language.AR), "مكتبة")).contains("كتبه", "تبه_");
             assertThat(tokens(Language.AR, "طَلَبٌ")).isEqualTo(tokens(Language.AR, "طلب")).containsExactly("طلب");
             assertThat(tokens(Language.AR, "طـــلب")).containsExactly("طلب");
         }
@@ -240,15 +240,27 @@ class LanguageAnalyzersTest {
     class Ngrams {
 
         @Test
-        void yieldsOverlappingGramsWithinWords() {
+        void yieldsOverlappingGramsWithinWordsMarkedAtTheirEnds() {
             assertThat(tokens(LanguageAnalyzers.ngrams(Language.FA), "سفارش"))
-                    .containsExactlyInAnyOrder("سفا", "سفار", "فار", "فارش", "ارش", "سفارش");
+                    .containsExactlyInAnyOrder("_سف", "سفا", "فار", "ارش", "رش_", "_سفا", "سفار", "فارش", "ارش_");
         }
 
         @Test
         void keepsShortWordsWholeAndNeverCrossesWords() {
             assertThat(tokens(LanguageAnalyzers.ngrams(Language.AR), "كم طلب"))
-                    .containsExactlyInAnyOrder("كم", "طلب");
+                    .containsExactlyInAnyOrder("_كم", "كم_", "_كم_", "_طل", "طلب", "لب_", "_طلب", "طلب_");
+        }
+
+        @Test
+        void eachGramIsATermOfItsOwnNotASynonymOfItsWord() throws IOException {
+            try (TokenStream stream = LanguageAnalyzers.ngrams(Language.AR).tokenStream("body", "طلب")) {
+                PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    assertThat(position.getPositionIncrement()).isEqualTo(1);
+                }
+                stream.end();
+            }
         }
 
         @Test
