@@ -41,13 +41,12 @@ final class LanguageIndex implements Closeable {
     private final ArticleDocuments documents;
     private final Optional<SentenceEmbedder> embedder;
     private final ArticleRanker ranker;
-    /** The n-gram analyzers (Persian and Arabic only) with the words', for {@link QuestionCentroids}; else null. */
-    private final List<Analyzer> centroidAnalyzers;
-    /** Rebuilt from all the language's articles on every update: in memory, and quick next to indexing. */
+    /** Persian and Arabic only, else null; rebuilt from all the language's articles on every update. */
     private volatile QuestionCentroids centroids;
     private final IndexWriter writer;
     /** Set once, at the end of construction; volatile because merge threads read it. */
     private volatile SearcherManager searchers;
+    private volatile boolean closing;
     /** The hash of each article as indexed, by id; only {@link #update} changes it. */
     private Map<String, String> indexed;
 
@@ -66,7 +65,7 @@ final class LanguageIndex implements Closeable {
         Analyzer ngrams = usesNgrams(language) ? LanguageAnalyzers.ngrams(language) : null;
         this.documents = new ArticleDocuments(ngrams != null);
         this.ranker = new ArticleRanker(words, ngrams, settings, embedder);
-        this.centroidAnalyzers = ngrams == null ? null : List.of(words, ngrams);
+        this.centroids = ngrams == null ? null : new QuestionCentroids(List.of(words, ngrams));
         var similarity = new BM25Similarity((float) settings.k1(), (float) settings.b());
         Analyzer perField = ngrams == null ? words : new PerFieldAnalyzerWrapper(words, Map.of(
                 ArticleDocuments.TITLE_NGRAMS, ngrams, ArticleDocuments.QUESTIONS_NGRAMS, ngrams,
@@ -122,8 +121,8 @@ final class LanguageIndex implements Closeable {
             throw new UncheckedIOException("Cannot update the " + language + " index", e);
         }
         indexed = wanted;
-        if (centroidAnalyzers != null) {
-            centroids = new QuestionCentroids(articles, centroidAnalyzers);
+        if (centroids != null) {
+            centroids = centroids.rebuilt(articles);
         }
         return new Changes(changed, removed);
     }
@@ -150,7 +149,7 @@ final class LanguageIndex implements Closeable {
         protected void doMerge(MergeSource source, MergePolicy.OneMerge merge) throws IOException {
             super.doMerge(source, merge);
             SearcherManager current = searchers;
-            if (current != null) {
+            if (current != null && !closing) {
                 current.maybeRefresh(); // the next update's commit (or closing) keeps the merge on disk
             }
         }
@@ -158,7 +157,8 @@ final class LanguageIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        writer.close(); // waits for merges, which refresh the searchers
+        closing = true; // merges still running need not refresh searchers nobody will use
+        writer.close();
         searchers.close();
     }
 }

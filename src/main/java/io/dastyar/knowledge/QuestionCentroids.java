@@ -2,12 +2,12 @@ package io.dastyar.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,54 +21,122 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * model ranks by meaning, blending it with BM25 added 3 points of top-1 on ArBanking77 and none on MASSIVE
  * fa-IR (kb10); on its own it is about 1 point below BM25 on both.
  *
- * <p>Built in memory from the analyzers alone whenever the language's articles change. The centroids are kept
- * inverted (term → articles, in arrays), which keeps 10,000 articles' worth in a few megabytes and makes a query
- * cost only the articles that share a term with it.
+ * <p>Held in memory and rebuilt whenever the language's articles change, since every idf may change with them;
+ * each article's questions are analysed once and kept as term numbers, so a rebuild analyses only the articles
+ * that changed. The centroids are kept inverted (term → articles, in arrays), so a query costs only the articles
+ * that share a term with it.
  */
 final class QuestionCentroids {
 
-    private final List<Analyzer> analyzers;
-    private final Map<String, Double> idf = new HashMap<>();
-    private final Map<String, Postings> postings = new HashMap<>();
-    private final String[] articleIds;
+    /** A question as term numbers and how often each occurs in it. */
+    private record Analysed(int[] terms, float[] counts) {
+    }
 
-    /** Terms from each analyzer are kept apart: the word "کم" and the gram "کم" are different evidence. */
-    QuestionCentroids(List<Article> articles, List<Analyzer> analyzers) {
-        this.analyzers = List.copyOf(analyzers);
+    /** An article's questions as they were analysed, kept while they do not change. */
+    private record Questions(List<String> texts, List<Analysed> analysed) {
+    }
+
+    private final List<Analyzer> analyzers;
+    /** Term numbers, shared by every rebuild; queries read it while a rebuild may add to it. */
+    private final Map<String, Integer> numbers;
+    private final Map<String, Questions> questionsById;
+    private final String[] articleIds;
+    private final double[] idf;
+    private final Postings[] postings;
+
+    /** No articles yet. Terms from each analyzer are kept apart: the word "کم" and the gram "کم" differ. */
+    QuestionCentroids(List<Analyzer> analyzers) {
+        this(List.copyOf(analyzers), new ConcurrentHashMap<>(), Map.of(), List.of());
+    }
+
+    private QuestionCentroids(List<Analyzer> analyzers, Map<String, Integer> numbers, Map<String, Questions> previous,
+                              List<Article> articles) {
+        this.analyzers = analyzers;
+        this.numbers = numbers;
+        this.questionsById = new HashMap<>();
         List<Article> withQuestions = articles.stream().filter(article -> !article.questions().isEmpty()).toList();
         this.articleIds = withQuestions.stream().map(article -> article.id().value()).toArray(String[]::new);
-        // Two passes, analysing twice: holding every question's terms at once would cost far more memory.
-        var articlesWith = new HashMap<String, Integer>();
         for (Article article : withQuestions) {
-            Set<String> used = new HashSet<>();
-            article.questions().forEach(question -> used.addAll(termFrequencies(question).keySet()));
-            used.forEach(term -> articlesWith.merge(term, 1, Integer::sum));
+            Questions known = previous.get(article.id().value());
+            questionsById.put(article.id().value(), known != null && known.texts().equals(article.questions()) ? known
+                    : new Questions(article.questions(), article.questions().stream().map(this::analyse).toList()));
         }
-        // Smoothed so that a term every article uses still counts a little.
-        int count = withQuestions.size();
-        articlesWith.forEach((term, with) -> idf.put(term, Math.log((1.0 + count) / (1.0 + with)) + 1));
-        for (int ord = 0; ord < count; ord++) {
-            var centroid = new HashMap<String, Double>();
-            for (String question : withQuestions.get(ord).questions()) {
-                weighted(termFrequencies(question)).forEach((term, weight) -> centroid.merge(term, weight, Double::sum));
+        int terms = numbers.size();
+        this.idf = idf(withQuestions, terms);
+        this.postings = new Postings[terms];
+        double[] centroid = new double[terms];
+        for (int article = 0; article < articleIds.length; article++) {
+            var touched = new ArrayList<Integer>();
+            for (Analysed question : questionsById.get(articleIds[article]).analysed()) {
+                double[] weights = weighted(question);
+                for (int i = 0; i < weights.length; i++) {
+                    if (centroid[question.terms()[i]] == 0) {
+                        touched.add(question.terms()[i]);
+                    }
+                    centroid[question.terms()[i]] += weights[i];
+                }
             }
-            int article = ord;
-            unit(centroid).forEach((term, weight) ->
-                    postings.computeIfAbsent(term, t -> new Postings()).add(article, weight.floatValue()));
+            double norm = Math.sqrt(touched.stream().mapToDouble(term -> centroid[term] * centroid[term]).sum());
+            for (int term : touched) {
+                if (postings[term] == null) {
+                    postings[term] = new Postings();
+                }
+                postings[term].add(article, (float) (centroid[term] / norm));
+                centroid[term] = 0;
+            }
         }
+    }
+
+    /** The same analysis over these articles; only new or changed questions are analysed. */
+    QuestionCentroids rebuilt(List<Article> articles) {
+        return new QuestionCentroids(analyzers, numbers, questionsById, articles);
+    }
+
+    /** Smoothed so that a term every article uses still counts a little. */
+    private double[] idf(List<Article> articles, int terms) {
+        int[] articlesWith = new int[terms];
+        int[] lastArticle = new int[terms];
+        Arrays.fill(lastArticle, -1);
+        for (int article = 0; article < articles.size(); article++) {
+            for (Analysed question : questionsById.get(articles.get(article).id().value()).analysed()) {
+                for (int term : question.terms()) {
+                    if (lastArticle[term] != article) {
+                        lastArticle[term] = article;
+                        articlesWith[term]++;
+                    }
+                }
+            }
+        }
+        double[] idf = new double[terms];
+        for (int term = 0; term < terms; term++) {
+            idf[term] = articlesWith[term] == 0 ? 0 : Math.log((1.0 + articles.size()) / (1.0 + articlesWith[term])) + 1;
+        }
+        return idf;
     }
 
     /** The cosine (0-1) between the text and each article with questions that shares a term with it. */
     Map<String, Double> similarity(String text) {
-        Map<String, Double> query = weighted(termFrequencies(text));
-        double[] dot = new double[articleIds.length];
-        query.forEach((term, weight) -> {
-            Postings list = postings.get(term);
-            for (int i = 0; list != null && i < list.size; i++) {
-                dot[list.articles[i]] += weight * list.weights[i];
+        var similarity = new HashMap<String, Double>();
+        Map<String, Float> counts = termCounts(text);
+        var known = new HashMap<Integer, Float>();
+        counts.forEach((term, count) -> {
+            Integer number = numbers.get(term);
+            if (number != null && number < idf.length && idf[number] > 0) {
+                known.put(number, count);
             }
         });
-        var similarity = new HashMap<String, Double>();
+        Analysed query = new Analysed(known.keySet().stream().mapToInt(Integer::intValue).toArray(), new float[known.size()]);
+        for (int i = 0; i < query.terms().length; i++) {
+            query.counts()[i] = known.get(query.terms()[i]);
+        }
+        double[] weights = weighted(query);
+        double[] dot = new double[articleIds.length];
+        for (int i = 0; i < weights.length; i++) {
+            Postings list = postings[query.terms()[i]];
+            for (int j = 0; list != null && j < list.size; j++) {
+                dot[list.articles[j]] += weights[i] * list.weights[j];
+            }
+        }
         for (int article = 0; article < dot.length; article++) {
             if (dot[article] > 0) {
                 similarity.put(articleIds[article], dot[article]);
@@ -77,42 +145,48 @@ final class QuestionCentroids {
         return similarity;
     }
 
-    private Map<String, Double> termFrequencies(String text) {
-        var frequencies = new HashMap<String, Double>();
+    private Analysed analyse(String question) {
+        Map<String, Float> counts = termCounts(question);
+        int[] terms = new int[counts.size()];
+        float[] frequencies = new float[counts.size()];
+        int i = 0;
+        for (var entry : counts.entrySet()) {
+            terms[i] = numbers.computeIfAbsent(entry.getKey(), term -> numbers.size());
+            frequencies[i++] = entry.getValue();
+        }
+        return new Analysed(terms, frequencies);
+    }
+
+    private Map<String, Float> termCounts(String text) {
+        var counts = new HashMap<String, Float>();
         for (int i = 0; i < analyzers.size(); i++) {
             String prefix = i + ":";
             try (TokenStream stream = analyzers.get(i).tokenStream("question", text)) {
                 CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
                 stream.reset();
                 while (stream.incrementToken()) {
-                    frequencies.merge(prefix + term, 1.0, Double::sum);
+                    counts.merge(prefix + term, 1f, Float::sum);
                 }
                 stream.end();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return frequencies;
+        return counts;
     }
 
-    /** Sublinear tf times idf, as a unit vector; terms no article uses are dropped. */
-    private Map<String, Double> weighted(Map<String, Double> frequencies) {
-        var vector = new HashMap<String, Double>();
-        frequencies.forEach((term, frequency) -> {
-            Double weight = idf.get(term);
-            if (weight != null) {
-                vector.put(term, (1 + Math.log(frequency)) * weight);
-            }
-        });
-        return unit(vector);
-    }
-
-    private static Map<String, Double> unit(Map<String, Double> vector) {
-        double norm = Math.sqrt(vector.values().stream().mapToDouble(x -> x * x).sum());
-        if (norm > 0) {
-            vector.replaceAll((term, x) -> x / norm);
+    /** Sublinear tf times idf, as a unit vector, in the order of the question's terms. */
+    private double[] weighted(Analysed question) {
+        double[] weights = new double[question.terms().length];
+        double norm = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (1 + Math.log(question.counts()[i])) * idf[question.terms()[i]];
+            norm += weights[i] * weights[i];
         }
-        return vector;
+        for (int i = 0; norm > 0 && i < weights.length; i++) {
+            weights[i] /= Math.sqrt(norm);
+        }
+        return weights;
     }
 
     /** The articles whose centroid has a term, with its weight there; arrays, because there are millions. */
