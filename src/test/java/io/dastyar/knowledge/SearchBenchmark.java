@@ -1,6 +1,7 @@
 package io.dastyar.knowledge;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.util.FileSystemUtils;
 
 import io.dastyar.system.Language;
 
@@ -45,6 +48,7 @@ public class SearchBenchmark {
     public boolean semantic;
 
     private ArticleIndex index;
+    private Path folder;
     private List<String> questions;
     private int next;
 
@@ -70,8 +74,17 @@ public class SearchBenchmark {
         Optional<SentenceEmbedder> embedder = semantic
                 ? Optional.of(new CachedEmbedder(OnnxSentenceEmbedder.bundled(), Path.of("target/embeddings")))
                 : Optional.empty();
-        index = ArticleIndex.inMemory(articles, defaults, embedder);
+        // In a folder, as the service keeps it (memory-mapped); an in-memory index reads slower.
+        folder = Files.createTempDirectory("kb-search");
+        index = new ArticleIndex(folder, defaults, embedder);
+        index.update(articles);
         questions = dataset.validation().stream().map(RetrievalEvaluation.Example::text).toList();
+    }
+
+    @TearDown(Level.Trial)
+    public void removeIndex() throws IOException {
+        index.close();
+        FileSystemUtils.deleteRecursively(folder);
     }
 
     @Benchmark
