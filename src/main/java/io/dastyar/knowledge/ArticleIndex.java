@@ -20,6 +20,12 @@ import io.dastyar.system.Language;
  */
 final class ArticleIndex implements Closeable {
 
+    /**
+     * Only the start of a long message is ranked: FAQ questions are short, and every word of a question becomes
+     * several query terms (more with n-grams), so a 4,000-character message would cost a tenth of a second or more.
+     */
+    static final int RANKED_LENGTH = 1_000;
+
     private final Map<Language, LanguageIndex> indexes = new EnumMap<>(Language.class);
     private final KnowledgeProperties settings;
 
@@ -56,6 +62,7 @@ final class ArticleIndex implements Closeable {
      * The result's language is the one searched, or, when every language was, the best hit's.
      */
     SearchResult search(String text, Optional<Language> language, int limit) {
+        text = text.length() > RANKED_LENGTH ? text.substring(0, RANKED_LENGTH) : text;
         List<Language> languages = language.map(List::of).orElseGet(() -> List.copyOf(indexes.keySet()));
         List<LanguageHit> hits = new ArrayList<>();
         for (Language candidate : languages) {

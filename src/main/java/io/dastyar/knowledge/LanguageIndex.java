@@ -50,9 +50,9 @@ final class LanguageIndex implements Closeable {
     /** The hash of each article as indexed, by id; only {@link #update} changes it. */
     private Map<String, String> indexed;
 
-    // Every distinct word and n-gram of a query is a clause, and a long message (the chat allows 4,000
-    // characters) exceeds Lucene's default of 1,024: Arabic failed from about 700 characters with separate
-    // n-grams and from about 5,000 before. 16,384 takes 6,600 characters of Arabic, in about half a second.
+    // Every distinct word and n-gram of a query is a clause, and Lucene's default of 1,024 is reached by about
+    // 700 characters of Arabic with separate n-grams. Questions are cut to ArticleIndex.RANKED_LENGTH (1,000)
+    // characters before ranking; 16,384 clauses leave room for 6,600 characters, whatever the script.
     static {
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 16_384));
     }

@@ -71,6 +71,21 @@ class KnowledgeBaseTest {
         }
     }
 
+    @Test
+    void aMessageAsLongAsTheChatAllowsIsRankedByItsStart() throws IOException {
+        write("ar/refund.md", article("متى يصل المبلغ المسترد", "خلال خمسة أيام عمل."));
+        KnowledgeBase knowledgeBase = new KnowledgeBase(properties(), Optional.empty());
+        // 4,000 characters of distinct Arabic-looking words: far more n-gram clauses than Lucene allows by default.
+        var message = new StringBuilder("متى يصل المبلغ المسترد؟");
+        for (int i = 0; message.length() < 4_000; i++) {
+            message.append(' ').append((char) ('\u0628' + i % 20)).append((char) ('\u0628' + i / 20 % 20))
+                    .append((char) ('\u0628' + i / 400 % 20)).append("ات");
+        }
+
+        assertThat(knowledgeBase.search(message.toString(), Optional.of(Language.AR), 3).hits())
+                .first().extracting(Hit::id).isEqualTo("refund");
+    }
+
     private KnowledgeProperties properties() {
         return new ArticleFolder(dir).properties(true, null, KnowledgeProperties.Semantic.off());
     }
