@@ -27,6 +27,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Version;
 
 import io.dastyar.system.Language;
 
@@ -140,11 +141,13 @@ final class ArticleDocuments {
     }
 
     /**
-     * What an index on disk must have been built with to be reused: this schema, the same analysis (probed,
-     * so a changed analyser is noticed without anyone remembering to bump the schema) and the same model.
+     * What an index on disk must have been built with to be reused: this schema, the same Lucene, the same
+     * analysis (probed, so a changed analyser is noticed without anyone remembering to bump the schema) and the
+     * same model.
      */
     static String fingerprint(Language language, Analyzer words, Analyzer grams, String model) {
-        var terms = new StringBuilder("schema ").append(SCHEMA).append("; model ").append(model).append(';');
+        var terms = new StringBuilder("schema ").append(SCHEMA).append("; lucene ").append(Version.LATEST)
+                .append("; model ").append(model).append(';');
         for (Analyzer analyzer : grams == null ? List.of(words) : List.of(words, grams)) {
             try (var tokens = analyzer.tokenStream(BODY, PROBE)) {
                 var term = tokens.addAttribute(CharTermAttribute.class);

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.dastyar.system.Language;
 
@@ -26,17 +30,32 @@ final class ArticleIndex implements Closeable {
      */
     static final int RANKED_LENGTH = 1_000;
 
-    private final Map<Language, LanguageIndex> indexes = new EnumMap<>(Language.class);
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+    private final Map<Language, LanguageIndex> indexes = new ConcurrentHashMap<>();
+    private final Path folder;
     private final KnowledgeProperties settings;
+    private final Optional<SentenceEmbedder> embedder;
 
     /** {@code folder} keeps the indexes between restarts; null keeps them in memory only. */
     ArticleIndex(Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder) {
+        this.folder = folder;
         this.settings = settings;
-        for (Language language : Language.values()) {
-            Optional<SentenceEmbedder> forLanguage = embedder.filter(e -> settings.semantic().enabled()
-                    && settings.semantic().languages().contains(language));
-            indexes.put(language, new LanguageIndex(language, folder, settings, forLanguage));
+        this.embedder = embedder;
+        try {
+            for (Language language : Language.values()) {
+                indexes.put(language, open(language));
+            }
+        } catch (RuntimeException e) {
+            IOUtils.closeWhileHandlingException(indexes.values()); // and their locks, for whoever tries next
+            throw e;
         }
+    }
+
+    private LanguageIndex open(Language language) {
+        Optional<SentenceEmbedder> forLanguage = embedder.filter(e -> settings.semantic().enabled()
+                && settings.semantic().languages().contains(language));
+        return new LanguageIndex(language, folder, settings, forLanguage);
     }
 
     /** An index of these articles in memory, for tools that rank outside the service. */
@@ -50,11 +69,28 @@ final class ArticleIndex implements Closeable {
     /** Makes the indexes hold exactly these articles; returns what that took, in all languages together. */
     LanguageIndex.Changes update(Collection<Article> articles) {
         var changes = new LanguageIndex.Changes(0, 0);
-        for (var entry : indexes.entrySet()) {
-            List<Article> ofLanguage = articles.stream().filter(a -> a.language() == entry.getKey()).toList();
-            changes = changes.plus(entry.getValue().update(ofLanguage));
+        for (Language language : Language.values()) {
+            List<Article> ofLanguage = articles.stream().filter(a -> a.language() == language).toList();
+            changes = changes.plus(update(language, ofLanguage));
         }
         return changes;
+    }
+
+    private synchronized LanguageIndex.Changes update(Language language, List<Article> articles) {
+        LanguageIndex index = indexes.get(language);
+        try {
+            return index.update(articles);
+        } catch (RuntimeException e) {
+            if (!index.isBroken()) {
+                throw e;
+            }
+            // The disk filled up, say; once there is room again, a reload must work without a restart.
+            log.warn("The {} index broke ({}); opening it again", language, e.toString());
+            IOUtils.closeWhileHandlingException(index);
+            LanguageIndex reopened = open(language);
+            indexes.put(language, reopened);
+            return reopened.update(articles);
+        }
     }
 
     /**
@@ -63,7 +99,7 @@ final class ArticleIndex implements Closeable {
      */
     SearchResult search(String text, Optional<Language> language, int limit) {
         text = text.length() > RANKED_LENGTH ? text.substring(0, RANKED_LENGTH) : text;
-        List<Language> languages = language.map(List::of).orElseGet(() -> List.copyOf(indexes.keySet()));
+        List<Language> languages = language.map(List::of).orElseGet(() -> List.of(Language.values()));
         List<LanguageHit> hits = new ArrayList<>();
         for (Language candidate : languages) {
             indexes.get(candidate).search(text, limit).forEach(hit -> hits.add(new LanguageHit(candidate, hit)));
@@ -77,9 +113,7 @@ final class ArticleIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (LanguageIndex index : indexes.values()) {
-            index.close();
-        }
+        IOUtils.close(indexes.values());
     }
 
     private record LanguageHit(Language language, Hit hit) {

@@ -71,8 +71,12 @@ final class ArticleRanker {
         if (centroids != null) {
             double centroidWeight = settings.centroidWeight();
             scores.replaceAll((id, score) -> (1 - centroidWeight) * score);
-            centroids.similarity(text).forEach((id, score) -> scores.merge(id,
-                    (1 - meaningWeight) * centroidWeight * score, Double::sum));
+            // Only articles this view of the index holds: the centroids are swapped in just after it.
+            centroids.similarity(text).forEach((id, score) -> {
+                if (searcher.titleOf(id) != null) {
+                    scores.merge(id, (1 - meaningWeight) * centroidWeight * score, Double::sum);
+                }
+            });
         }
         if (meaningWeight > 0) {
             closestInMeaning(searcher, text, NEIGHBOURS).forEach((id, score) -> scores.merge(id, meaningWeight * score, Double::sum));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -16,6 +17,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,9 @@ final class IndexStorage {
     private IndexStorage() {
     }
 
-    static IndexWriter open(Path folder, Language language, String fingerprint, Supplier<IndexWriterConfig> config)
-            throws IOException {
+    /** {@code anew} discards what the folder holds, for an index found damaged after it was opened. */
+    static IndexWriter open(Path folder, Language language, String fingerprint, Supplier<IndexWriterConfig> config,
+                            boolean anew) throws IOException {
         if (folder == null) {
             return inMemory(fingerprint, config);
         }
@@ -50,15 +53,20 @@ final class IndexStorage {
                     + path.toAbsolutePath().normalize() + " (" + e + ")", e);
         }
         try {
-            boolean reusable = reusable(directory, fingerprint, path);
-            if (!reusable) {
-                clear(directory);
+            if (!anew && reusable(directory, fingerprint, path)) {
+                try {
+                    return writer(directory, config.get().setOpenMode(OpenMode.APPEND), fingerprint);
+                } catch (LockObtainFailedException held) {
+                    throw held;
+                } catch (IOException damaged) {
+                    // The last commit reads, but a file it points to does not (a full disk, a half-copied volume).
+                    log.warn("Cannot open the index in {} ({}); building it anew", path, damaged.toString());
+                }
             }
-            var writer = new IndexWriter(directory, config.get().setOpenMode(reusable ? OpenMode.APPEND : OpenMode.CREATE));
-            writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
-            return writer;
+            clear(directory);
+            return writer(directory, config.get().setOpenMode(OpenMode.CREATE), fingerprint);
         } catch (LockObtainFailedException held) {
-            directory.close();
+            IOUtils.closeWhileHandlingException(directory);
             log.warn("The {} index in {} is in use by another process; this one keeps its own in memory", language,
                     path.toAbsolutePath().normalize());
             return inMemory(fingerprint, config);
@@ -81,11 +89,15 @@ final class IndexStorage {
         return false;
     }
 
-    /** Removes what is there, damaged files included, which even a writer that starts afresh would try to read. */
+    /**
+     * Removes the index files there, damaged ones included, which even a writer that starts afresh would try to
+     * read. Only Lucene's own file names: anything else in the folder is not ours to delete.
+     */
     private static void clear(Directory directory) throws IOException {
         try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             for (String file : directory.listAll()) {
-                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                if (file.startsWith(IndexFileNames.SEGMENTS) || file.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                        || IndexFileNames.CODEC_FILE_PATTERN.matcher(file).matches()) {
                     directory.deleteFile(file);
                 }
             }
@@ -93,7 +105,12 @@ final class IndexStorage {
     }
 
     private static IndexWriter inMemory(String fingerprint, Supplier<IndexWriterConfig> config) throws IOException {
-        var writer = new IndexWriter(new ByteBuffersDirectory(), config.get().setOpenMode(OpenMode.CREATE));
+        return writer(new ByteBuffersDirectory(), config.get().setOpenMode(OpenMode.CREATE), fingerprint);
+    }
+
+    private static IndexWriter writer(Directory directory, IndexWriterConfig config, String fingerprint)
+            throws IOException {
+        var writer = new IndexWriter(directory, config);
         writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
         return writer;
     }

@@ -41,7 +41,7 @@ class KnowledgeBase implements AutoCloseable {
                   ToDoubleFunction<Language> thresholds) {
         this.thresholds = thresholds;
         this.files = new ArticleFiles(properties.dir());
-        this.index = new ArticleIndex(properties.indexDir(), properties, embedder);
+        this.index = new ArticleIndex(properties.indexFolder(), properties, embedder);
         try {
             reload();
         } catch (RuntimeException e) {

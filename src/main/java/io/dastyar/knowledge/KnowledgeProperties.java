@@ -26,8 +26,9 @@ import jakarta.validation.constraints.NotNull;
 record KnowledgeProperties(
         @DefaultValue("./knowledge-base") @NotNull Path dir,
         @DefaultValue("true") boolean watch,
-        /* Where the search indexes are kept between restarts; empty keeps them in memory only. */
-        @DefaultValue("./data/index") Path indexDir,
+        /* Where the search indexes are kept between restarts; empty keeps them in memory only. A string, not a
+           Path: an empty Path would bind as no value, and so as the default. */
+        @DefaultValue("./data/index") @NotNull String indexDir,
         @Valid @DefaultValue Thresholds thresholds,
         @DefaultValue("true") boolean learnThreshold,
         @DefaultValue("3") @Min(1) @Max(10) int maxChoices,
@@ -45,14 +46,27 @@ record KnowledgeProperties(
     /** The index folder must be one this process can write to, or be created where it can write. */
     @AssertTrue(message = "must be a folder this process can write to (or empty, to keep the index in memory)")
     boolean isIndexDir() {
-        if (indexDir == null) {
+        if (indexFolder() == null) {
             return true;
         }
-        Path existing = indexDir.toAbsolutePath().normalize();
+        Path existing = indexFolder().toAbsolutePath().normalize();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
+    }
+
+    /** The index folder must not hold the articles: the folders in it are the index's to clear. */
+    @AssertTrue(message = "support.knowledge-base.index-dir must not be the articles' folder "
+            + "(support.knowledge-base.dir) or inside it")
+    boolean isIndexDirApartFromArticles() {
+        return indexFolder() == null || dir == null
+                || !indexFolder().toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize());
+    }
+
+    /** Where the indexes are kept, or null to keep them in memory. */
+    Path indexFolder() {
+        return indexDir.isBlank() ? null : Path.of(indexDir);
     }
 
     /**
@@ -110,7 +124,7 @@ record KnowledgeProperties(
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, null, Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5,
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, "", Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5,
                 new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -20,6 +21,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.dastyar.system.Language;
 
@@ -29,6 +34,8 @@ import io.dastyar.system.Language;
  * a half-updated index. With a folder on disk it outlives restarts (see {@link IndexStorage}).
  */
 final class LanguageIndex implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(LanguageIndex.class);
 
     /** What an update did, for the log. */
     record Changes(int indexed, int removed) {
@@ -47,7 +54,9 @@ final class LanguageIndex implements Closeable {
     /** Set once, at the end of construction; volatile because merge threads read it. */
     private volatile SearcherManager searchers;
     private volatile boolean closing;
-    /** The hash of each article as indexed, by id; only {@link #update} changes it. */
+    /** False while an update is applied (or after one failed halfway): what the writer holds then is not for searching. */
+    private volatile boolean consistent = true;
+    /** The hash of each article as indexed and searchable, by id; only {@link #update} changes it. */
     private Map<String, String> indexed;
 
     // Every distinct word and n-gram of a query is a clause, and Lucene's default of 1,024 is reached by about
@@ -72,18 +81,40 @@ final class LanguageIndex implements Closeable {
                 ArticleDocuments.QUESTION_NGRAMS, ngrams));
         String fingerprint = ArticleDocuments.fingerprint(language, words, ngrams,
                 embedder.map(SentenceEmbedder::modelId).orElse("none"));
+        Supplier<IndexWriterConfig> config = () -> new IndexWriterConfig(perField).setSimilarity(similarity)
+                .setMergeScheduler(new RefreshingAfterMerges());
         try {
-            this.writer = IndexStorage.open(folder, language, fingerprint, () -> new IndexWriterConfig(perField)
-                    .setSimilarity(similarity).setMergeScheduler(new RefreshingAfterMerges()));
-            this.searchers = new SearcherManager(writer, ArticleSearcher.factory(similarity));
-            var searcher = searchers.acquire();
+            IndexWriter opened = IndexStorage.open(folder, language, fingerprint, config, false);
             try {
-                this.indexed = ArticleDocuments.hashes(searcher.getIndexReader());
-            } finally {
-                searchers.release(searcher);
+                this.indexed = openSearchers(opened, similarity);
+            } catch (IOException | RuntimeException damaged) {
+                // Opened, but a file cannot be read (IndexStorage catches what the writer itself reads).
+                log.warn("The {} index cannot be read ({}); building it anew", language, damaged.toString());
+                opened.rollback();
+                opened = IndexStorage.open(folder, language, fingerprint, config, true);
+                this.indexed = openSearchers(opened, similarity);
             }
+            this.writer = opened;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the " + language + " index", e);
+        }
+    }
+
+    /** Opens the searchers on the writer and returns the hash of every article indexed. */
+    private Map<String, String> openSearchers(IndexWriter writer, Similarity similarity) throws IOException {
+        var manager = new SearcherManager(writer, ArticleSearcher.factory(similarity));
+        try {
+            var searcher = manager.acquire();
+            try {
+                Map<String, String> hashes = ArticleDocuments.hashes(searcher.getIndexReader());
+                this.searchers = manager;
+                return hashes;
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(manager);
+            throw e;
         }
     }
 
@@ -93,6 +124,7 @@ final class LanguageIndex implements Closeable {
 
     /** Makes the index hold exactly these articles of its language. */
     synchronized Changes update(List<Article> articles) {
+        consistent = false;
         var wanted = new HashMap<String, String>();
         int changed = 0;
         int removed = 0;
@@ -121,6 +153,7 @@ final class LanguageIndex implements Closeable {
             throw new UncheckedIOException("Cannot update the " + language + " index", e);
         }
         indexed = wanted;
+        consistent = true;
         if (centroids != null) {
             centroids = centroids.rebuilt(articles);
         }
@@ -149,7 +182,7 @@ final class LanguageIndex implements Closeable {
         protected void doMerge(MergeSource source, MergePolicy.OneMerge merge) throws IOException {
             super.doMerge(source, merge);
             SearcherManager current = searchers;
-            if (current != null && !closing) {
+            if (current != null && consistent && !closing) {
                 current.maybeRefresh(); // the next update's commit (or closing) keeps the merge on disk
             }
         }
@@ -158,7 +191,11 @@ final class LanguageIndex implements Closeable {
     @Override
     public void close() throws IOException {
         closing = true; // merges still running need not refresh searchers nobody will use
-        writer.close();
-        searchers.close();
+        IOUtils.close(writer, searchers, writer.getDirectory());
+    }
+
+    /** After a disk error Lucene closes the writer for good; only opening the index again recovers. */
+    boolean isBroken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 }

@@ -1,5 +1,8 @@
 package io.dastyar.knowledge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +30,18 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     static OnnxSentenceEmbedder fromFiles(Path model, Path tokenizer, KnowledgeProperties.Pooling pooling) {
         return new OnnxSentenceEmbedder(ConcurrentOnnxModel.fromFiles(model, tokenizer, PoolingMode.valueOf(pooling.name())),
-                model.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pooling.name().toLowerCase());
+                model.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + version(model) + "-"
+                        + pooling.name().toLowerCase());
+    }
+
+    /** The file's size and time, so that another model saved under the same name never reuses stored vectors. */
+    private static String version(Path model) {
+        try {
+            return Long.toString(Files.size(model), 36) + "-"
+                    + Long.toString(Files.getLastModifiedTime(model).toMillis(), 36);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedding model " + model, e);
+        }
     }
 
     @Override

@@ -89,6 +89,11 @@ final class QuestionCentroids {
 
     /** The same analysis over these articles; only new or changed questions are analysed. */
     QuestionCentroids rebuilt(List<Article> articles) {
+        // Terms of edited and deleted questions keep their numbers; once most numbers are dead, start afresh.
+        long live = Arrays.stream(postings).filter(list -> list != null).count();
+        if (numbers.size() > 2 * live + 10_000) {
+            return new QuestionCentroids(analyzers, new ConcurrentHashMap<>(), Map.of(), articles);
+        }
         return new QuestionCentroids(analyzers, numbers, questionsById, articles);
     }
 

@@ -22,7 +22,7 @@ record ArticleFolder(Path dir) {
     /** The defaults, with this folder, its index in {@code index} (null: in memory) and the given semantic side. */
     KnowledgeProperties properties(boolean watch, Path index, KnowledgeProperties.Semantic semantic) {
         var defaults = KnowledgeProperties.defaults();
-        return new KnowledgeProperties(dir, watch, index, defaults.thresholds(), false, defaults.maxChoices(),
+        return new KnowledgeProperties(dir, watch, index == null ? "" : index.toString(), defaults.thresholds(), false, defaults.maxChoices(),
                 defaults.choiceMargin(), defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(),
                 defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(), defaults.centroidWeight(), semantic);
     }

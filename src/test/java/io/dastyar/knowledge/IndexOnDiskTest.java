@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -124,6 +125,35 @@ class IndexOnDiskTest {
             assertThat(model.embedded).hasSize(2);
             assertThat(ids(restarted, "return an item")).containsExactly("returns");
         }
+    }
+
+    @Test
+    void anIndexWithADamagedDataFileIsBuiltAnew() throws Exception {
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        open(new CountingModel("m1")).close();
+        try (Stream<Path> files = Files.list(index.resolve("en"))) {
+            // The last commit still reads; a file it points to was cut short (a full disk, a half-copied volume).
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".cfs")).toList()) {
+                Files.write(file, Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) / 2));
+            }
+        }
+
+        var model = new CountingModel("m1");
+        try (KnowledgeBase restarted = open(model)) {
+            assertThat(model.embedded).hasSize(2);
+            assertThat(ids(restarted, "return an item")).containsExactly("returns");
+        }
+    }
+
+    @Test
+    void theFolderKeepsFilesThatAreNotTheIndexs() throws Exception {
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        Files.createDirectories(index.resolve("en"));
+        Files.writeString(index.resolve("en/README.txt"), "not Lucene's");
+
+        open(new CountingModel("m1")).close();
+
+        assertThat(index.resolve("en/README.txt")).hasContent("not Lucene's");
     }
 
     @Test

@@ -54,6 +54,7 @@ class StartupTest {
             "support.widget.brand-color, blue",
             "support.widget.token-secret, too-short-to-sign-anything",
             "support.knowledge-base.index-dir, pom.xml/index",
+            "support.knowledge-base.index-dir, ./knowledge-base/index",
     })
     void aBadSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
