@@ -93,10 +93,6 @@ final class CachedEmbedder implements SentenceEmbedder {
         }
     }
 
-    /**
-     * Reads the log up to its last complete, sane record. Anything after it (a record cut short by a crash)
-     * is cut off, so that what is appended next lines up again.
-     */
     private void loadOnce() {
         if (!loaded) {
             synchronized (this) {
@@ -108,6 +104,10 @@ final class CachedEmbedder implements SentenceEmbedder {
         }
     }
 
+    /**
+     * Reads the log up to its last complete, sane record. Anything after it (a record cut short by a crash)
+     * is cut off, so that what is appended next lines up again.
+     */
     private void load() {
         if (!Files.exists(file)) {
             return;

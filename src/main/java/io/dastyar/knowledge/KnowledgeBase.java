@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,7 @@ class KnowledgeBase implements AutoCloseable {
         try {
             reload();
         } catch (RuntimeException e) {
-            try {
-                index.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
+            IOUtils.closeWhileHandlingException(index);
             throw e;
         }
     }
