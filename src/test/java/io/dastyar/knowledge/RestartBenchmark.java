@@ -37,7 +37,7 @@ import org.springframework.util.FileSystemUtils;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector") // as the service runs
 public class RestartBenchmark {
 
     static final int ARTICLES = 10_000;

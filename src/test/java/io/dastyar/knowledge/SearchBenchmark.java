@@ -39,7 +39,7 @@ import io.dastyar.system.Language;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector") // as the service runs
 public class SearchBenchmark {
 
     static final int ARTICLES = 1_000;

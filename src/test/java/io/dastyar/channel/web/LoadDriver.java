@@ -128,7 +128,7 @@ public final class LoadDriver {
 
     private static Process startServer(Path jar, EmbeddedPostgres postgres, int port, Path work) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<String>(List.of(java, "-Xmx512m"));
+        var command = new ArrayList<String>(List.of(java, "-Xmx512m", "--add-modules=jdk.incubator.vector"));
         // For profiling, e.g. LOAD_SERVER_JVM_ARGS=-XX:StartFlightRecording=filename=target/load/server.jfr
         String extra = System.getenv().getOrDefault("LOAD_SERVER_JVM_ARGS", "");
         if (!extra.isBlank()) {
