@@ -59,7 +59,7 @@ final class QuestionCentroids {
         for (Article article : withQuestions) {
             Questions known = previous.get(article.id().value());
             questionsById.put(article.id().value(), known != null && known.texts().equals(article.questions()) ? known
-                    : new Questions(article.questions(), article.questions().stream().map(this::analyse).toList()));
+                    : new Questions(article.questions(), article.questions().stream().map(question -> analyse(question, true)).toList()));
         }
         int terms = numbers.size();
         this.idf = idf(withQuestions, terms);
@@ -121,19 +121,7 @@ final class QuestionCentroids {
 
     /** The cosine (0-1) between the text and each article with questions that shares a term with it. */
     Map<String, Double> similarity(String text) {
-        var similarity = new HashMap<String, Double>();
-        Map<String, Float> counts = termCounts(text);
-        var known = new HashMap<Integer, Float>();
-        counts.forEach((term, count) -> {
-            Integer number = numbers.get(term);
-            if (number != null && number < idf.length && idf[number] > 0) {
-                known.put(number, count);
-            }
-        });
-        Analysed query = new Analysed(known.keySet().stream().mapToInt(Integer::intValue).toArray(), new float[known.size()]);
-        for (int i = 0; i < query.terms().length; i++) {
-            query.counts()[i] = known.get(query.terms()[i]);
-        }
+        Analysed query = analyse(text, false);
         double[] weights = weighted(query);
         double[] dot = new double[articleIds.length];
         for (int i = 0; i < weights.length; i++) {
@@ -142,6 +130,7 @@ final class QuestionCentroids {
                 dot[list.articles[j]] += weights[i] * list.weights[j];
             }
         }
+        var similarity = new HashMap<String, Double>();
         for (int article = 0; article < dot.length; article++) {
             if (dot[article] > 0) {
                 similarity.put(articleIds[article], dot[article]);
@@ -150,16 +139,24 @@ final class QuestionCentroids {
         return similarity;
     }
 
-    private Analysed analyse(String question) {
-        Map<String, Float> counts = termCounts(question);
+    /**
+     * The text's terms by number. A question being indexed numbers new terms; a query keeps only terms this
+     * instance has an idf for, since a rebuild running alongside may number terms it does not know.
+     */
+    private Analysed analyse(String text, boolean numberNewTerms) {
+        Map<String, Float> counts = termCounts(text);
         int[] terms = new int[counts.size()];
         float[] frequencies = new float[counts.size()];
-        int i = 0;
+        int kept = 0;
         for (var entry : counts.entrySet()) {
-            terms[i] = numbers.computeIfAbsent(entry.getKey(), term -> numbers.size());
-            frequencies[i++] = entry.getValue();
+            Integer number = numberNewTerms ? numbers.computeIfAbsent(entry.getKey(), term -> numbers.size())
+                    : numbers.get(entry.getKey());
+            if (number != null && (numberNewTerms || number < idf.length && idf[number] > 0)) {
+                terms[kept] = number;
+                frequencies[kept++] = entry.getValue();
+            }
         }
-        return new Analysed(terms, frequencies);
+        return new Analysed(Arrays.copyOf(terms, kept), Arrays.copyOf(frequencies, kept));
     }
 
     private Map<String, Float> termCounts(String text) {
