@@ -48,8 +48,9 @@ final class LanguageIndex implements Closeable {
     private final ArticleDocuments documents;
     private final Optional<SentenceEmbedder> embedder;
     private final ArticleRanker ranker;
-    /** Persian and Arabic only, else null; rebuilt from all the language's articles on every update. */
+    /** Persian and Arabic only, else null; rebuilt from all the language's articles whenever they change. */
     private volatile QuestionCentroids centroids;
+    private boolean centroidsBuilt;
     private final IndexWriter writer;
     /** Set once, at the end of construction; volatile because merge threads read it. */
     private volatile SearcherManager searchers;
@@ -154,8 +155,10 @@ final class LanguageIndex implements Closeable {
         }
         indexed = wanted;
         consistent = true;
-        if (centroids != null) {
+        // A reload for another language's edit changes nothing here; the first update always builds them.
+        if (centroids != null && (changed + removed > 0 || !centroidsBuilt)) {
             centroids = centroids.rebuilt(articles);
+            centroidsBuilt = true;
         }
         return new Changes(changed, removed);
     }

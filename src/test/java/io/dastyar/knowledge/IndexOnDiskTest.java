@@ -101,6 +101,22 @@ class IndexOnDiskTest {
     }
 
     @Test
+    void aRestartWithNothingChangedRanksPersianExactlyAsBefore() throws Exception {
+        write("fa/track.md", article("سفارشم کجاست؟", "از بخش سفارش‌های من پیگیری کنید."));
+        write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
+        double before;
+        try (KnowledgeBase first = open(new CountingModel("m1"))) {
+            before = first.search("سفارشم کجاست", Optional.of(Language.FA), 1).hits().getFirst().score();
+        }
+
+        try (KnowledgeBase restarted = open(new CountingModel("m1"))) {
+            // Nothing to re-index, yet the centroids, kept in memory only, must be there again.
+            assertThat(restarted.search("سفارشم کجاست", Optional.of(Language.FA), 1).hits().getFirst().score())
+                    .isEqualTo(before);
+        }
+    }
+
+    @Test
     void anIndexBuiltWithAnotherModelIsBuiltAnew() throws Exception {
         write("en/returns.md", article("How do I return an item?", "Send it back within 14 days."));
         open(new CountingModel("m1")).close();
