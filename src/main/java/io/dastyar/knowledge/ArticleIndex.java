@@ -30,18 +30,32 @@ final class ArticleIndex implements Closeable {
      */
     static final int RANKED_LENGTH = 1_000;
 
+    /**
+     * Learning question weights up to this cost (weights visited) is done within an update: under two tenths of a
+     * second, which about 200 Persian articles stay under. Beyond it, searches go on with the centroids while the
+     * weights are learned in the background.
+     */
+    static final long INLINE_LEARNING_COST = 30_000_000;
+
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
     private final Map<Language, LanguageIndex> indexes = new ConcurrentHashMap<>();
     private final Path folder;
     private final KnowledgeProperties settings;
     private final Optional<SentenceEmbedder> embedder;
+    private final long inlineLearningCost;
 
     /** {@code folder} keeps the indexes between restarts; null keeps them in memory only. */
     ArticleIndex(Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder) {
+        this(folder, settings, embedder, INLINE_LEARNING_COST);
+    }
+
+    /** With learning above {@code inlineLearningCost} in the background (see {@link LanguageIndex}). */
+    ArticleIndex(Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder, long inlineLearningCost) {
         this.folder = folder;
         this.settings = settings;
         this.embedder = embedder;
+        this.inlineLearningCost = inlineLearningCost;
         try {
             for (Language language : Language.values()) {
                 indexes.put(language, open(language));
@@ -55,13 +69,13 @@ final class ArticleIndex implements Closeable {
     private LanguageIndex open(Language language) {
         Optional<SentenceEmbedder> forLanguage = embedder.filter(e -> settings.semantic().enabled()
                 && settings.semantic().languages().contains(language));
-        return new LanguageIndex(language, folder, settings, forLanguage);
+        return new LanguageIndex(language, folder, settings, forLanguage, inlineLearningCost);
     }
 
-    /** An index of these articles in memory, for tools that rank outside the service. */
+    /** An index of these articles in memory, for tools that rank outside the service; it learns inline. */
     static ArticleIndex inMemory(Collection<Article> articles, KnowledgeProperties settings,
                                  Optional<SentenceEmbedder> embedder) {
-        var index = new ArticleIndex(null, settings, embedder);
+        var index = new ArticleIndex(null, settings, embedder, Long.MAX_VALUE);
         index.update(articles);
         return index;
     }

@@ -41,6 +41,7 @@ record KnowledgeProperties(
         @DefaultValue("0.5") @DecimalMin("0.0") double ngramWeight,
         @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0") double phrasingWeight,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double centroidWeight,
+        @DefaultValue("5") @Min(0) @Max(50) int learningEpochs,
         @Valid @DefaultValue Semantic semantic) {
 
     /** The index folder must be one this process can write to, or be created where it can write. */
@@ -77,11 +78,11 @@ record KnowledgeProperties(
      */
     record Thresholds(
             @DefaultValue("0.38") @DecimalMin("0.0") @DecimalMax("1.0") double en,
-            @DefaultValue("0.19") @DecimalMin("0.0") @DecimalMax("1.0") double fa,
-            @DefaultValue("0.18") @DecimalMin("0.0") @DecimalMax("1.0") double ar,
+            @DefaultValue("0.29") @DecimalMin("0.0") @DecimalMax("1.0") double fa,
+            @DefaultValue("0.29") @DecimalMin("0.0") @DecimalMax("1.0") double ar,
             @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double az) {
 
-        static final Thresholds DEFAULTS = new Thresholds(0.38, 0.19, 0.18, 0.2);
+        static final Thresholds DEFAULTS = new Thresholds(0.38, 0.29, 0.29, 0.2);
 
         double of(Language language) {
             return switch (language) {
@@ -124,7 +125,7 @@ record KnowledgeProperties(
 
     /** The built-in defaults, for tools that rank articles outside a Spring context. */
     static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, "", Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5,
+        return new KnowledgeProperties(Path.of("./knowledge-base"), true, "", Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5, 5,
                 new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
                         Path.of("./data/embeddings")));
     }

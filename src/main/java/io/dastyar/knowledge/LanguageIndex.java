@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -51,6 +54,17 @@ final class LanguageIndex implements Closeable {
     /** Persian and Arabic only, else null; rebuilt from all the language's articles whenever they change. */
     private volatile QuestionCentroids centroids;
     private boolean centroidsBuilt;
+    private final int learningEpochs;
+    /**
+     * Learning costing more than this is not done: it grows with the square of the articles, and this much takes
+     * about 20 s of one core, for 3,000 Persian articles (10,000 would take minutes after every edit). Larger
+     * knowledge bases are ranked by the centroids.
+     */
+    static final long MAX_LEARNING_COST = 6_000_000_000L;
+    /** Learning that costs more than this (see {@link QuestionCentroids#learningCost}) runs in the background. */
+    private final long inlineLearningCost;
+    /** One thread that learns the latest centroids' weights, for Persian and Arabic; else null. */
+    private final ExecutorService learning;
     private final IndexWriter writer;
     /** Set once, at the end of construction; volatile because merge threads read it. */
     private volatile SearcherManager searchers;
@@ -67,15 +81,25 @@ final class LanguageIndex implements Closeable {
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 16_384));
     }
 
-    /** {@code folder} is where the index is kept between restarts; null keeps it in memory only. */
-    LanguageIndex(Language language, Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder) {
+    /**
+     * {@code folder} is where the index is kept between restarts; null keeps it in memory only. Learning the
+     * question weights is done within an update when it costs at most {@code inlineLearningCost}, else after it,
+     * in the background.
+     */
+    LanguageIndex(Language language, Path folder, KnowledgeProperties settings, Optional<SentenceEmbedder> embedder,
+                  long inlineLearningCost) {
         this.language = language;
         this.embedder = embedder;
         Analyzer words = LanguageAnalyzers.forLanguage(language);
         Analyzer ngrams = usesNgrams(language) ? LanguageAnalyzers.ngrams(language) : null;
         this.documents = new ArticleDocuments(ngrams != null);
         this.ranker = new ArticleRanker(words, ngrams, settings, embedder);
-        this.centroids = ngrams == null ? null : new QuestionCentroids(List.of(words, ngrams));
+        this.centroids = ngrams == null ? null
+                : new QuestionCentroids(List.of(words, ngrams, LanguageAnalyzers.wordPairs(language)));
+        this.learningEpochs = settings.learningEpochs();
+        this.inlineLearningCost = inlineLearningCost;
+        this.learning = ngrams == null || learningEpochs == 0 ? null : Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("learning-" + language.tag()).factory());
         var similarity = new BM25Similarity((float) settings.k1(), (float) settings.b());
         Analyzer perField = ngrams == null ? words : new PerFieldAnalyzerWrapper(words, Map.of(
                 ArticleDocuments.TITLE_NGRAMS, ngrams, ArticleDocuments.QUESTIONS_NGRAMS, ngrams,
@@ -157,10 +181,43 @@ final class LanguageIndex implements Closeable {
         consistent = true;
         // A reload for another language's edit changes nothing here; the first update always builds them.
         if (centroids != null && (changed + removed > 0 || !centroidsBuilt)) {
-            centroids = centroids.rebuilt(articles);
+            QuestionCentroids rebuilt = centroids.rebuilt(articles);
+            centroids = rebuilt;
             centroidsBuilt = true;
+            learn(rebuilt);
         }
         return new Changes(changed, removed);
+    }
+
+    /**
+     * Learns the question weights of these centroids, inline when that is quick. Otherwise the centroids rank
+     * until the weights are ready (scoring lower, so the bot errs towards offering a person); a later update
+     * cancels the learning for centroids it has replaced.
+     */
+    private void learn(QuestionCentroids rebuilt) {
+        if (learning == null) {
+            return;
+        }
+        long cost = rebuilt.learningCost(learningEpochs);
+        if (cost > MAX_LEARNING_COST) {
+            log.info("Too many {} articles to learn their question weights in good time; the centroids rank", language);
+            return;
+        }
+        if (cost <= inlineLearningCost) {
+            rebuilt.learn(learningEpochs, () -> false);
+            return;
+        }
+        learning.execute(() -> {
+            try {
+                long start = System.nanoTime();
+                rebuilt.learn(learningEpochs, () -> centroids != rebuilt || closing);
+                log.info("Learned the {} question weights in {} ms", language, (System.nanoTime() - start) / 1_000_000);
+            } catch (CancellationException superseded) {
+                // A newer update's learning follows in this same thread.
+            } catch (RuntimeException e) {
+                log.warn("Could not learn the {} question weights; the centroids keep ranking", language, e);
+            }
+        });
     }
 
     List<Hit> search(String text, int limit) {
@@ -193,7 +250,10 @@ final class LanguageIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        closing = true; // merges still running need not refresh searchers nobody will use
+        closing = true; // merges still running need not refresh searchers nobody will use, nor learning finish
+        if (learning != null) {
+            learning.shutdownNow();
+        }
         IOUtils.close(writer, searchers, writer.getDirectory());
     }
 

@@ -8,22 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Ranks articles by the cosine between a query and each article's centroid: the mean of its questions'
- * TF-IDF vectors over words and character n-grams (a nearest-centroid classifier). BM25 over an article's
- * questions taken as one text lets its longest questions dominate; here every question counts once, and a
- * term's idf comes from how many articles use it, not how many questions. For Persian and Arabic, where no
- * model ranks by meaning, blending it with BM25 added 3 points of top-1 on ArBanking77 and none on MASSIVE
- * fa-IR (kb10); on its own it is about 1 point below BM25 on both.
+ * Ranks articles by their questions, each question counting once: first by the cosine between a query and each
+ * article's centroid, the mean of its questions' TF-IDF vectors over words, word pairs and character 3-grams (a
+ * nearest-centroid classifier), then, once {@link #learn} has run, by weights learned from those questions
+ * ({@link LearnedWeights}). BM25 over an article's questions taken as one text lets its longest questions
+ * dominate; here a term's idf comes from how many articles use it, not how many questions. For Persian and
+ * Arabic, where no model ranks by meaning, this score is blended with BM25 (see docs/retrieval-experiments.md).
  *
  * <p>Held in memory and rebuilt whenever the language's articles change, since every idf may change with them;
  * each article's questions are analysed once and kept as term numbers, so a rebuild analyses only the articles
- * that changed. The centroids are kept inverted (term → articles, in arrays), so a query costs only the articles
+ * that changed. The weights are kept inverted (term → articles, in arrays), so a query costs only the articles
  * that share a term with it.
  */
 final class QuestionCentroids {
@@ -42,7 +43,9 @@ final class QuestionCentroids {
     private final Map<String, Questions> questionsById;
     private final String[] articleIds;
     private final double[] idf;
-    private final Postings[] postings;
+    private final TermPostings[] postings;
+    /** Null until {@link #learn} has run; scores come from the centroids until then. */
+    private volatile LearnedWeights learned;
 
     /** No articles yet. Terms from each analyzer are kept apart: the word "کم" and the gram "کم" differ. */
     QuestionCentroids(List<Analyzer> analyzers) {
@@ -63,7 +66,7 @@ final class QuestionCentroids {
         }
         int terms = numbers.size();
         this.idf = idf(withQuestions, terms);
-        this.postings = new Postings[terms];
+        this.postings = new TermPostings[terms];
         double[] centroid = new double[terms];
         for (int article = 0; article < articleIds.length; article++) {
             var touched = new ArrayList<Integer>();
@@ -79,7 +82,7 @@ final class QuestionCentroids {
             double norm = Math.sqrt(touched.stream().mapToDouble(term -> centroid[term] * centroid[term]).sum());
             for (int term : touched) {
                 if (postings[term] == null) {
-                    postings[term] = new Postings();
+                    postings[term] = new TermPostings();
                 }
                 postings[term].add(article, (float) (centroid[term] / norm));
                 centroid[term] = 0;
@@ -119,24 +122,57 @@ final class QuestionCentroids {
         return idf;
     }
 
-    /** The cosine (0-1) between the text and each article with questions that shares a term with it. */
+    /**
+     * How close (0-1) the text is to each article with questions that shares a term with it: by the learned
+     * weights once {@link #learn} has run, else by the cosine to the article's centroid.
+     */
     Map<String, Double> similarity(String text) {
         Analysed query = analyse(text, false);
         double[] weights = weighted(query);
-        double[] dot = new double[articleIds.length];
-        for (int i = 0; i < weights.length; i++) {
-            Postings list = postings[query.terms()[i]];
-            for (int j = 0; list != null && j < list.size; j++) {
-                dot[list.articles[j]] += weights[i] * list.weights[j];
-            }
-        }
+        LearnedWeights model = learned;
+        double[] scores = model != null ? model.scores(query.terms(), weights, articleIds.length)
+                : LearnedWeights.dot(postings, query.terms(), weights, articleIds.length);
         var similarity = new HashMap<String, Double>();
-        for (int article = 0; article < dot.length; article++) {
-            if (dot[article] > 0) {
-                similarity.put(articleIds[article], dot[article]);
+        for (int article = 0; article < scores.length; article++) {
+            if (scores[article] > 0) {
+                similarity.put(articleIds[article], scores[article]);
             }
         }
         return similarity;
+    }
+
+    /** What {@link #learn} would cost, in weights visited; it grows with the square of the articles. */
+    long learningCost(int epochs) {
+        return epochs * LearnedWeights.costPerEpoch(postings, examples());
+    }
+
+    /**
+     * Learns the articles' term weights from their questions; scores use them from then on.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} says they are no longer wanted
+     */
+    void learn(int epochs, BooleanSupplier cancelled) {
+        learned = LearnedWeights.train(postings, articleIds.length, examples(), epochs, cancelled);
+    }
+
+    boolean hasLearned() {
+        return learned != null;
+    }
+
+    /** Every question as a training example, the articles interleaved so that no article comes as one block. */
+    private List<LearnedWeights.Example> examples() {
+        var examples = new ArrayList<LearnedWeights.Example>();
+        List<List<Analysed>> questions = Arrays.stream(articleIds).map(id -> questionsById.get(id).analysed()).toList();
+        int most = questions.stream().mapToInt(List::size).max().orElse(0);
+        for (int n = 0; n < most; n++) {
+            for (int article = 0; article < articleIds.length; article++) {
+                if (n < questions.get(article).size() && questions.get(article).get(n).terms().length > 0) {
+                    Analysed question = questions.get(article).get(n);
+                    examples.add(new LearnedWeights.Example(question.terms(), weighted(question), article));
+                }
+            }
+        }
+        return examples;
     }
 
     /**
@@ -189,22 +225,5 @@ final class QuestionCentroids {
             weights[i] /= Math.sqrt(norm);
         }
         return weights;
-    }
-
-    /** The articles whose centroid has a term, with its weight there; arrays, because there are millions. */
-    private static final class Postings {
-        private int[] articles = new int[2];
-        private float[] weights = new float[2];
-        private int size;
-
-        void add(int article, float weight) {
-            if (size == articles.length) {
-                articles = Arrays.copyOf(articles, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
-            }
-            articles[size] = article;
-            weights[size] = weight;
-            size++;
-        }
     }
 }

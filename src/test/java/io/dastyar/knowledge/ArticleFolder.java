@@ -24,6 +24,6 @@ record ArticleFolder(Path dir) {
         var defaults = KnowledgeProperties.defaults();
         return new KnowledgeProperties(dir, watch, index == null ? "" : index.toString(), defaults.thresholds(), false, defaults.maxChoices(),
                 defaults.choiceMargin(), defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(),
-                defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(), defaults.centroidWeight(), semantic);
+                defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(), defaults.centroidWeight(), defaults.learningEpochs(), semantic);
     }
 }

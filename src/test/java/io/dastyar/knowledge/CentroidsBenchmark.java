@@ -35,8 +35,8 @@ public class CentroidsBenchmark {
 
     static final int ARTICLES = 10_000;
 
-    private final List<Analyzer> analyzers =
-            List.of(LanguageAnalyzers.forLanguage(Language.FA), LanguageAnalyzers.ngrams(Language.FA));
+    static final List<Analyzer> ANALYZERS = List.of(LanguageAnalyzers.forLanguage(Language.FA),
+            LanguageAnalyzers.ngrams(Language.FA), LanguageAnalyzers.wordPairs(Language.FA));
     private List<Article> articles;
     private List<String> questions;
     private QuestionCentroids built;
@@ -45,24 +45,34 @@ public class CentroidsBenchmark {
 
     @Setup(Level.Trial)
     public void build() throws IOException {
-        var dataset = RetrievalEvaluation.load(Path.of(System.getProperty("datasets", "../shared/datasets")), "massive-fa");
-        List<RetrievalEvaluation.Example> utterances = dataset.train();
-        articles = new ArrayList<>();
-        for (int i = 0; i < ARTICLES; i++) {
+        articles = persianArticles(ARTICLES);
+        questions = RetrievalEvaluation.load(datasets(), "massive-fa").validation().stream()
+                .map(RetrievalEvaluation.Example::text).toList();
+        long before = retainedHeap();
+        built = new QuestionCentroids(ANALYZERS).rebuilt(articles);
+        System.out.printf("%nHeap kept by the centroids of %,d articles: %d MB%n", ARTICLES,
+                (retainedHeap() - before) >> 20);
+    }
+
+    /** Articles of ten MASSIVE fa-IR training utterances each, taken in turn (and again, past the last). */
+    static List<Article> persianArticles(int count) throws IOException {
+        List<RetrievalEvaluation.Example> utterances = RetrievalEvaluation.load(datasets(), "massive-fa").train();
+        var articles = new ArrayList<Article>();
+        for (int i = 0; i < count; i++) {
             var texts = new ArrayList<String>();
             for (int q = 0; q < 10; q++) {
                 texts.add(utterances.get((i * 10 + q) % utterances.size()).text());
             }
             articles.add(new Article(new ArticleId("a" + i), Language.FA, "مقاله " + i, texts, List.of(), false, "…"));
         }
-        questions = dataset.validation().stream().map(RetrievalEvaluation.Example::text).toList();
-        long before = retainedHeap();
-        built = new QuestionCentroids(analyzers).rebuilt(articles);
-        System.out.printf("%nHeap kept by the centroids of %,d articles: %d MB%n", ARTICLES,
-                (retainedHeap() - before) >> 20);
+        return articles;
     }
 
-    private static long retainedHeap() {
+    private static Path datasets() {
+        return Path.of(System.getProperty("datasets", "../shared/datasets"));
+    }
+
+    static long retainedHeap() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
@@ -72,7 +82,7 @@ public class CentroidsBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     public QuestionCentroids buildAtStart() {
-        return new QuestionCentroids(analyzers).rebuilt(articles);
+        return new QuestionCentroids(ANALYZERS).rebuilt(articles);
     }
 
     /** One article's questions changed; the others' analysis is reused. */

@@ -55,6 +55,7 @@ class StartupTest {
             "support.widget.token-secret, too-short-to-sign-anything",
             "support.knowledge-base.index-dir, pom.xml/index",
             "support.knowledge-base.index-dir, ./knowledge-base/index",
+            "support.knowledge-base.learning-epochs, -1",
     })
     void aBadSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
