@@ -83,21 +83,9 @@ final class LearnedWeights {
 
     /** The score (about 0-1) of every article for a query's terms and weights, by article number. */
     double[] scores(int[] terms, double[] queryWeights, int articles) {
-        double[] dot = dot(postings, terms, queryWeights, articles);
+        double[] dot = TermPostings.dot(postings, terms, queryWeights, articles);
         for (int article = 0; article < dot.length; article++) {
             dot[article] = Math.min(1.0, dot[article] / ownScore);
-        }
-        return dot;
-    }
-
-    /** The dot product of the weights with every article's, through the postings of the terms alone. */
-    static double[] dot(TermPostings[] table, int[] terms, double[] weights, int articles) {
-        double[] dot = new double[articles];
-        for (int i = 0; i < terms.length; i++) {
-            TermPostings list = table[terms[i]];
-            for (int j = 0; list != null && j < list.size; j++) {
-                dot[list.articles[j]] += weights[i] * list.weights[j];
-            }
         }
         return dot;
     }

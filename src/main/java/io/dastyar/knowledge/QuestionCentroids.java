@@ -131,7 +131,7 @@ final class QuestionCentroids {
         double[] weights = weighted(query);
         LearnedWeights model = learned;
         double[] scores = model != null ? model.scores(query.terms(), weights, articleIds.length)
-                : LearnedWeights.dot(postings, query.terms(), weights, articleIds.length);
+                : TermPostings.dot(postings, query.terms(), weights, articleIds.length);
         var similarity = new HashMap<String, Double>();
         for (int article = 0; article < scores.length; article++) {
             if (scores[article] > 0) {

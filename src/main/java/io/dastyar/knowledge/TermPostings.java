@@ -29,4 +29,16 @@ final class TermPostings {
         copy.size = size;
         return copy;
     }
+
+    /** The dot product of the weights with every article's, through the postings of the terms alone. */
+    static double[] dot(TermPostings[] table, int[] terms, double[] weights, int articles) {
+        double[] dot = new double[articles];
+        for (int i = 0; i < terms.length; i++) {
+            TermPostings list = table[terms[i]];
+            for (int j = 0; list != null && j < list.size; j++) {
+                dot[list.articles[j]] += weights[i] * list.weights[j];
+            }
+        }
+        return dot;
+    }
 }
