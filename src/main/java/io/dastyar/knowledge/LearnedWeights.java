@@ -37,17 +37,6 @@ final class LearnedWeights {
         this.ownScore = ownScore;
     }
 
-    /** How many weights one epoch reads and writes: the measure of what training costs. */
-    static long costPerEpoch(TermPostings[] centroids, List<Example> examples) {
-        long cost = 0;
-        for (Example example : examples) {
-            for (int term : example.terms()) {
-                cost += centroids[term] == null ? 0 : centroids[term].size;
-            }
-        }
-        return cost;
-    }
-
     /**
      * Trains from the centroids over these examples, which should interleave the articles.
      *

@@ -143,7 +143,15 @@ final class QuestionCentroids {
 
     /** What {@link #learn} would cost, in weights visited; it grows with the square of the articles. */
     long learningCost(int epochs) {
-        return epochs * LearnedWeights.costPerEpoch(postings, examples());
+        long perEpoch = 0;
+        for (String id : articleIds) {
+            for (Analysed question : questionsById.get(id).analysed()) {
+                for (int term : question.terms()) {
+                    perEpoch += postings[term] == null ? 0 : postings[term].size;
+                }
+            }
+        }
+        return epochs * perEpoch;
     }
 
     /**
