@@ -48,10 +48,31 @@ class ModularityTest {
 
     @Test
     void theChecksCatchAFeatureReachingIntoAnothersInternals() {
+        assertThat(fixtureViolations()).contains("BetaService")
+                .contains("non-exposed type io.dastyar.archfixture.app.alpha.internal.AlphaInternal");
+    }
+
+    @Test
+    void theChecksCatchANamedInterfaceUsedWithoutBeingDeclared() {
+        assertThat(fixtureViolations()).contains("io.dastyar.archfixture.app.alpha.spi.AlphaSpi");
+    }
+
+    @Test
+    void theChecksCatchADependencyAModuleDidNotDeclare() {
+        assertThat(fixtureViolations()).contains("GammaService");
+    }
+
+    @Test
+    void eachChannelIsAModuleOfItsOwnAndTheirParentPackageIsNone() {
+        ApplicationModules modules = ApplicationModules.of(DastyarApplication.class);
+        assertThat(modules.getModuleByName("channel.web")).isPresent();
+        assertThat(modules.getModuleByName("channel")).isEmpty();
+    }
+
+    private static String fixtureViolations() {
         // The fixture lives among the test classes, which Modulith skips unless told otherwise.
         ImportOption everything = location -> true;
-        assertThatThrownBy(() -> ApplicationModules.of(FixtureApplication.class, everything).verify())
-                .hasMessageContaining("AlphaInternal");
+        return ApplicationModules.of(FixtureApplication.class, everything).detectViolations().getMessage();
     }
 
     @Test

@@ -1,5 +1,6 @@
 /**
  * The agents' console.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Agent console")
+@org.springframework.modulith.ApplicationModule(displayName = "Agent console", allowedDependencies = {"conversation", "system"})
+@org.jspecify.annotations.NullMarked
 package io.dastyar.agent;

@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.conversation.channel.Reply;
 import io.dastyar.system.Language;
 
 /** Words for the effects of a transition, in the conversation's language, from the {@code i18n/bot} bundles. */
@@ -20,10 +23,8 @@ class BotReplies {
         this.messages = messages;
     }
 
-    /**
-     * @param agentName who joined, for {@link Effect#ANNOUNCE_AGENT}; null when not known
-     */
-    List<Reply> compose(List<Effect> effects, Language language, SelfService.Prepared prepared, String agentName) {
+    /** The replies that carry out a transition's effects, for the trigger that caused it. */
+    List<Reply> compose(List<Effect> effects, Language language, SelfService.Prepared prepared, Trigger trigger) {
         Optional<Answer> answer = prepared.answer();
         var replies = new ArrayList<Reply>();
         for (Effect effect : effects) {
@@ -42,8 +43,9 @@ class BotReplies {
                 case INVITE_MORE_QUESTIONS -> replies.add(Reply.message(text(language, "bot.more-questions"), end(language)));
                 case ENQUEUE -> replies.add(Reply.notice(text(language, "bot.queued"), end(language)));
                 case REMIND_QUEUED -> replies.add(Reply.notice(text(language, "bot.still-queued")));
-                case ANNOUNCE_AGENT -> replies.add(Reply.notice(agentName == null ? text(language, "bot.agent-joined")
-                        : text(language, "bot.agent-joined-named", agentName)));
+                case ANNOUNCE_AGENT -> replies.add(Reply.notice(trigger instanceof Trigger.AgentJoined joined
+                        ? text(language, "bot.agent-joined-named", joined.agentName())
+                        : text(language, "bot.agent-joined")));
                 case ANNOUNCE_TRANSFER -> replies.add(Reply.notice(text(language, "bot.transferred")));
                 case ASK_RATING -> replies.add(ratingQuestion(language, "bot.rating-question"));
                 case REPEAT_RATING_QUESTION -> replies.add(ratingQuestion(language, "bot.rating-repeat"));

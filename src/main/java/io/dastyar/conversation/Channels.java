@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import io.dastyar.conversation.channel.Channel;
+
 /** The enabled channels by name. */
 @Component
 class Channels {

@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.answer.AnswerFeedback;
+import io.dastyar.conversation.answer.AnswerFeedback.Verdict;
+import io.dastyar.conversation.answer.QuestionAsked;
 import io.dastyar.system.Language;
 
 /**
@@ -18,35 +24,36 @@ import io.dastyar.system.Language;
  * optimistic locking: two events applied at once cannot both win.
  */
 @Table("conversation")
-class Conversation {
+class Conversation extends AbstractAggregateRoot<Conversation> {
 
     @Id
     private final UUID id;
     private final String channel;
     private final String recipient;
-    private String openKey;
+    private @Nullable String openKey;
     private Language language;
     private ConversationState state;
     private int notHelpedCount;
     private int eventsApplied;
-    private String lastQuestion;
+    private @Nullable String lastQuestion;
     /** The articles given for the current question, oldest first, separated by spaces (ids have none). */
-    private String answersGiven;
-    private Integer rating;
-    private String ratingComment;
+    private @Nullable String answersGiven;
+    private @Nullable Integer rating;
+    private @Nullable String ratingComment;
     private final Instant createdAt;
     private Instant updatedAt;
-    private Instant closedAt;
+    private @Nullable Instant closedAt;
     /** When it last joined the queue: its place in line. */
-    private Instant queuedAt;
+    private @Nullable Instant queuedAt;
     @Version
-    private Long version;
+    private @Nullable Long version;
 
     @PersistenceCreator
-    Conversation(UUID id, String channel, String recipient, String openKey, Language language, ConversationState state,
-                 int notHelpedCount, int eventsApplied, String lastQuestion, String answersGiven, Integer rating,
-                 String ratingComment,
-                 Instant createdAt, Instant updatedAt, Instant closedAt, Instant queuedAt, Long version) {
+    Conversation(UUID id, String channel, String recipient, @Nullable String openKey, Language language,
+                 ConversationState state, int notHelpedCount, int eventsApplied, @Nullable String lastQuestion,
+                 @Nullable String answersGiven, @Nullable Integer rating, @Nullable String ratingComment,
+                 Instant createdAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant queuedAt,
+                 @Nullable Long version) {
         this.id = id;
         this.channel = channel;
         this.recipient = recipient;
@@ -71,20 +78,67 @@ class Conversation {
                 ConversationState.BOT, 0, 0, null, null, null, null, now, now, null, null, null);
     }
 
-    /** Moves to the decided state and keeps the counters that later guards depend on. */
-    void apply(ConversationEvent event, Decision decision, Instant now) {
+    /**
+     * Takes a transition the state machine decided: moves to its target, keeps what later events need (the
+     * question asked, the articles given, the rating and comment) and registers the domain events it causes,
+     * which the repository publishes when this conversation is saved, inside the same transaction.
+     *
+     * @param answer the article the bot gives or offers in this step, if any
+     */
+    void take(Trigger trigger, Decision decision, Optional<Answer> answer, Instant now) {
         if (!decision.accepted()) {
-            throw new IllegalArgumentException("Cannot apply a denied decision");
+            throw new IllegalArgumentException("Cannot take a denied decision");
         }
-        switch (event) {
-            case NOT_HELPED -> notHelpedCount++;
-            case ASKED_FOR_PERSON -> notHelpedCount = 0;
+        registerKnowledgeSignals(trigger, decision, answer);
+        List<Effect> effects = decision.effects();
+        boolean answering = effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_CHOICES);
+        switch (trigger) {
+            case Trigger.Message message when answering -> rememberQuestion(message.text());
+            case Trigger.Rating rating -> this.rating = rating.score();
+            case Trigger.Comment comment -> ratingComment = comment.text();
+            case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> notHelpedCount++;
+            case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON -> notHelpedCount = 0;
             default -> { }
         }
-        if (decision.target() == ConversationState.QUEUED && state != ConversationState.QUEUED) {
+        if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_NEXT_CANDIDATE)) {
+            answer.ifPresent(given -> rememberAnswer(given.articleId()));
+        }
+        // A customer who writes in another language than the conversation started in is answered in theirs.
+        if (answering) {
+            answer.ifPresent(given -> language = given.language());
+        }
+        moveTo(decision.target(), now);
+    }
+
+    /**
+     * What the knowledge base learns from self-service: the questions asked (answered or not) and the
+     * customers' verdicts on the answers. Worked out before the conversation moves on.
+     */
+    private void registerKnowledgeSignals(Trigger trigger, Decision decision, Optional<Answer> answer) {
+        if (state != ConversationState.BOT && state != ConversationState.AWAITING_FEEDBACK) {
+            return;
+        }
+        switch (trigger) {
+            case Trigger.Message message -> registerEvent(new QuestionAsked(id(),
+                    answer.map(Answer::language).orElse(language), message.text(),
+                    decision.effects().contains(Effect.SAY_NO_ANSWER) ? Optional.empty() : answer));
+            case Trigger.Signal signal when signal.event() == ConversationEvent.HELPED -> verdict(Verdict.HELPED);
+            case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> verdict(Verdict.NOT_HELPED);
+            case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON
+                    && state == ConversationState.AWAITING_FEEDBACK -> verdict(Verdict.HANDED_OFF);
+            default -> { }
+        }
+    }
+
+    private void verdict(Verdict verdict) {
+        lastAnswerId().ifPresent(article -> registerEvent(new AnswerFeedback(id(), language, article, verdict)));
+    }
+
+    private void moveTo(ConversationState target, Instant now) {
+        if (target == ConversationState.QUEUED && state != ConversationState.QUEUED) {
             queuedAt = now;
         }
-        state = decision.target();
+        state = target;
         eventsApplied++;
         updatedAt = now;
         if (state == ConversationState.CLOSED) {
@@ -94,25 +148,14 @@ class Conversation {
     }
 
     /** A new question: the answer given to the previous one no longer collects verdicts. */
-    void rememberQuestion(String question) {
+    private void rememberQuestion(String question) {
         lastQuestion = question;
         answersGiven = null;
         notHelpedCount = 0;
     }
 
-    void rememberAnswer(String articleId) {
+    private void rememberAnswer(String articleId) {
         answersGiven = answersGiven == null ? articleId : answersGiven + " " + articleId;
-    }
-
-    void rate(int score) {
-        if (score < 1 || score > 5) {
-            throw new IllegalArgumentException("A rating is 1 to 5, not " + score);
-        }
-        rating = score;
-    }
-
-    void comment(String text) {
-        ratingComment = text;
     }
 
     void speak(Language newLanguage) {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Receipt;
+
 /** The conversation feature's API for channels and for the other features. */
 public interface Conversations {
 

@@ -4,11 +4,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Content;
-import io.dastyar.conversation.Inbound.Text;
-import io.dastyar.conversation.Interpretation.Fire;
 import io.dastyar.conversation.Interpretation.Respond;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Content;
+import io.dastyar.conversation.channel.Inbound.Text;
+import io.dastyar.conversation.channel.QuickReply;
 
 /** Turns buttons, commands and free text into state-machine events, depending on what the bot last asked. */
 @Component
@@ -38,10 +38,10 @@ class InboundInterpreter {
             return rating(payload.substring(QuickReply.RATE_PREFIX.length()));
         }
         if (payload.startsWith(QuickReply.CHOOSE_PREFIX)) {
-            return new Fire(ConversationEvent.CHOSE_ANSWER, payload.substring(QuickReply.CHOOSE_PREFIX.length()), null);
+            return new Trigger.ChosenArticle(payload.substring(QuickReply.CHOOSE_PREFIX.length()));
         }
         ConversationEvent event = BUTTONS.get(payload);
-        return event == null ? new Respond("bot.stale-action") : new Fire(event);
+        return event == null ? new Respond("bot.stale-action") : Trigger.of(event);
     }
 
     private Interpretation text(ConversationState state, String text) {
@@ -51,12 +51,12 @@ class InboundInterpreter {
                 return new Respond("bot.greeting");
             }
             ConversationEvent event = COMMANDS.get(command);
-            return event == null ? new Respond("bot.unknown-command") : new Fire(event);
+            return event == null ? new Respond("bot.unknown-command") : Trigger.of(event);
         }
         return switch (state) {
-            case AWAITING_RATING -> isNumber(text) ? rating(text) : new Fire(ConversationEvent.MESSAGE, text, null);
-            case AWAITING_COMMENT -> new Fire(ConversationEvent.COMMENT_GIVEN, text, null);
-            default -> new Fire(ConversationEvent.MESSAGE, text, null);
+            case AWAITING_RATING -> isNumber(text) ? rating(text) : new Trigger.Message(text);
+            case AWAITING_COMMENT -> new Trigger.Comment(text);
+            default -> new Trigger.Message(text);
         };
     }
 
@@ -66,7 +66,7 @@ class InboundInterpreter {
             // Character.digit reads Persian (۴) and Arabic-Indic (٤) digits as well as 4.
             int score = Character.digit(digits.charAt(0), 10);
             if (score >= 1 && score <= 5) {
-                return new Fire(ConversationEvent.RATING_GIVEN, null, score);
+                return new Trigger.Rating(score);
             }
         }
         return new Respond("bot.rating-invalid");

@@ -1,117 +1,47 @@
 package io.dastyar.conversation;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
+import io.dastyar.conversation.channel.Reply;
 
 /**
- * Replies waiting for delivery. Claims are leases: a claimed row's next attempt moves into the future, so
- * a crashed instance's deliveries are picked up again once the lease runs out, and a random token tells one
- * claim from another. A delivery slower than its lease may be repeated by another instance;
- * {@link Delivery#id()} lets the channel recognise it.
+ * Where replies are posted. Each reply becomes a transcript line and an outbox row in the caller's
+ * transaction; once that transaction commits, {@link OutboxDispatcher} hands them to their channel.
  */
 @Component
 class Outbox {
 
-    /** A claimed row: {@code claim} proves the claim is still ours (until its lease runs out). */
-    record Pending(Delivery delivery, String channel, UUID claim) {
+    /** Published inside the transaction that posted replies; the dispatcher acts on it after the commit. */
+    record Posted(ConversationId conversation) {
     }
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final Transcript transcript;
+    private final OutboxStore store;
+    private final ApplicationEventPublisher events;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    Outbox(Transcript transcript, OutboxStore store, ApplicationEventPublisher events) {
+        this.transcript = transcript;
+        this.store = store;
+        this.events = events;
     }
 
-    void enqueue(ConversationId conversation, long messageId, ChannelAddress to, Reply reply, ConversationState state,
-                 Instant now) {
-        jdbc.sql("""
-                        INSERT INTO outbox (conversation_id, message_id, channel, recipient, payload, state, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(conversation.value(), messageId, to.channel(), to.recipient(), json.writeValueAsString(reply),
-                        state.name(), Timestamp.from(now))
-                .update();
+    void post(Conversation conversation, List<Reply> replies, Instant now) {
+        post(conversation.id(), conversation.customer(), conversation.state(), replies, now);
     }
 
-    /**
-     * Rows ready to go: only the oldest undelivered reply of each conversation, so a reply never overtakes an
-     * earlier one, whatever instance delivers it and however often the earlier one fails.
-     */
-    List<Long> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT o.id FROM outbox o
-                        WHERE o.sent_at IS NULL AND o.next_attempt_at <= ?
-                          AND NOT EXISTS (SELECT 1 FROM outbox e
-                                          WHERE e.conversation_id = o.conversation_id AND e.sent_at IS NULL AND e.id < o.id)
-                        ORDER BY o.id LIMIT ?""")
-                .params(Timestamp.from(now), limit)
-                .query(Long.class).list();
-    }
-
-    /**
-     * Takes rows for one delivery attempt each, in two statements whatever their number; rows that another
-     * dispatcher holds or that are done are left out. The claim runs until {@code lease} from now, after which
-     * another dispatcher may take the row again (a crashed instance's rows are not stuck).
-     */
-    List<Pending> claim(List<Long> ids, Instant now, Duration lease) {
-        if (ids.isEmpty()) {
-            return List.of();
+    /** @param state the conversation's state once these replies are written */
+    void post(ConversationId id, ChannelAddress customer, ConversationState state, List<Reply> replies, Instant now) {
+        for (Reply reply : replies) {
+            Author author = reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
+            long line = transcript.appendOutbound(id, author, reply.text(), now);
+            store.add(id, line, customer, reply, state, now);
         }
-        UUID claim = UUID.randomUUID();
-        Instant until = now.plus(lease);
-        jdbc.sql("""
-                        UPDATE outbox SET claim = :claim, next_attempt_at = :until, attempts = attempts + 1
-                        WHERE id IN (:ids) AND sent_at IS NULL AND next_attempt_at <= :now""")
-                .param("claim", claim).param("until", Timestamp.from(until)).param("ids", ids)
-                .param("now", Timestamp.from(now))
-                .update();
-        return jdbc.sql("""
-                        SELECT o.id, o.conversation_id, o.message_id, o.channel, o.recipient, o.payload, o.state,
-                               o.attempts, m.author, m.created_at
-                        FROM outbox o JOIN message m ON m.id = o.message_id
-                        WHERE o.id IN (:ids) AND o.claim = :claim AND o.sent_at IS NULL ORDER BY o.id""")
-                .param("ids", ids).param("claim", claim)
-                .query((rs, row) -> new Pending(
-                        new Delivery(rs.getLong("id"), new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                                rs.getLong("message_id"), rs.getString("recipient"), Author.valueOf(rs.getString("author")),
-                                json.readValue(rs.getString("payload"), Reply.class),
-                                Optional.ofNullable(rs.getString("state")).map(ConversationState::valueOf),
-                                rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts")),
-                        rs.getString("channel"), claim))
-                .list();
-    }
-
-    /** Marks delivered rows sent; returns how many were still ours (a claim that ran out may have been taken). */
-    int markSent(List<Pending> delivered, Instant now) {
-        if (delivered.isEmpty()) {
-            return 0;
+        if (!replies.isEmpty()) {
+            events.publishEvent(new Posted(id));
         }
-        // All rows of one claim share its token.
-        return jdbc.sql("UPDATE outbox SET sent_at = :now, last_error = NULL WHERE id IN (:ids) AND claim = :claim")
-                .param("now", Timestamp.from(now))
-                .param("ids", delivered.stream().map(pending -> pending.delivery().id()).toList())
-                .param("claim", delivered.getFirst().claim())
-                .update();
-    }
-
-    void retryLater(Pending pending, Instant at, String error) {
-        jdbc.sql("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND claim = ?")
-                .params(Timestamp.from(at), abbreviate(error), pending.delivery().id(), pending.claim())
-                .update();
-    }
-
-    private static String abbreviate(String error) {
-        String text = error == null ? "unknown error" : error;
-        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 }

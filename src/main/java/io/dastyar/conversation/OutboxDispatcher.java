@@ -21,8 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 
+import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.Delivery;
+
 /**
- * Delivers outbox rows through their channels, after the transaction that wrote them has committed.
+ * Dispatches the outbox: hands its rows to their channels, after the transaction that wrote them has committed.
  * A conversation's replies go out in order: a reply is due only once every earlier one is delivered, so a
  * failed delivery holds back the rest of its conversation until its retry, with exponential back-off.
  */
@@ -34,7 +37,7 @@ class OutboxDispatcher {
     private static final int MARK_EVERY = 20;
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
 
-    private final Outbox outbox;
+    private final OutboxStore store;
     private final Channels channels;
     private final ConversationProperties properties;
     private final Clock clock;
@@ -45,9 +48,9 @@ class OutboxDispatcher {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox").factory());
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
-    OutboxDispatcher(Outbox outbox, Channels channels, ConversationProperties properties, Clock clock,
+    OutboxDispatcher(OutboxStore store, Channels channels, ConversationProperties properties, Clock clock,
                      MeterRegistry meters) {
-        this.outbox = outbox;
+        this.store = store;
         this.channels = channels;
         this.properties = properties;
         this.clock = clock;
@@ -57,7 +60,7 @@ class OutboxDispatcher {
     }
 
     @TransactionalEventListener
-    void onRepliesQueued(RepliesQueued queued) {
+    void on(Outbox.Posted posted) {
         drainSoon();
     }
 
@@ -82,13 +85,13 @@ class OutboxDispatcher {
             boolean progress = true;
             while (progress) {
                 progress = false;
-                List<Outbox.Pending> claimed = outbox.claim(outbox.due(clock.instant(), BATCH), clock.instant(),
+                List<OutboxStore.Pending> claimed = store.claim(store.due(clock.instant(), BATCH), clock.instant(),
                         properties.deliveryLease());
                 // Marked sent in small groups: a crash or a slow channel repeats a few deliveries, not a batch.
                 for (int from = 0; from < claimed.size(); from += MARK_EVERY) {
-                    List<Outbox.Pending> delivered = claimed.subList(from, Math.min(claimed.size(), from + MARK_EVERY))
+                    List<OutboxStore.Pending> delivered = claimed.subList(from, Math.min(claimed.size(), from + MARK_EVERY))
                             .stream().filter(this::deliver).toList();
-                    int stillOurs = outbox.markSent(delivered, clock.instant());
+                    int stillOurs = store.markSent(delivered, clock.instant());
                     if (stillOurs < delivered.size()) {
                         log.warn("{} deliveries took longer than their lease; another instance may repeat them",
                                 delivered.size() - stillOurs);
@@ -101,7 +104,7 @@ class OutboxDispatcher {
         }
     }
 
-    private boolean deliver(Outbox.Pending pending) {
+    private boolean deliver(OutboxStore.Pending pending) {
         Delivery delivery = pending.delivery();
         try (var ignored = MDC.putCloseable("conversation", delivery.conversation().toString())) {
             try {
@@ -113,7 +116,7 @@ class OutboxDispatcher {
                 return true;
             } catch (Exception e) {
                 Instant retryAt = clock.instant().plus(backOff(delivery.attempt()));
-                outbox.retryLater(pending, retryAt, e.toString());
+                store.retryLater(pending, retryAt, e.toString());
                 if (e instanceof Channel.NotHere) {
                     // Expected with several instances: another one holds the customer's connection.
                     log.debug("Delivery {} not possible here (attempt {}): {}", delivery.id(), delivery.attempt(),

@@ -32,7 +32,7 @@ class OutboxRetention {
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
     int purge() {
         int deleted = jdbc.sql("""
-                        DELETE FROM outbox WHERE sent_at IS NOT NULL
+                        DELETE FROM outbox WHERE status = 'SENT'
                           AND conversation_id IN (SELECT id FROM conversation WHERE closed_at < ?)""")
                 .param(Timestamp.from(clock.instant().minus(properties.outboxRetention())))
                 .update();

@@ -5,18 +5,20 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.dastyar.conversation.channel.Reply;
+
 /** The queue-status notice: a customer's place and expected wait, told on joining and whenever it changes. */
 @Component
 class QueueNotices {
 
     private final Queue queue;
     private final BotReplies replies;
-    private final Outgoing outgoing;
+    private final Outbox outbox;
 
-    QueueNotices(Queue queue, BotReplies replies, Outgoing outgoing) {
+    QueueNotices(Queue queue, BotReplies replies, Outbox outbox) {
         this.queue = queue;
         this.replies = replies;
-        this.outgoing = outgoing;
+        this.outbox = outbox;
     }
 
     /** For a conversation in the queue (perhaps since this very step, its row not saved yet). */
@@ -32,7 +34,7 @@ class QueueNotices {
     void moveUp(ConversationId leaving, Instant queuedAt, Instant now) {
         for (Queue.Waiting waiting : queue.behind(leaving, queuedAt)) {
             Reply status = replies.queueStatus(waiting.language(), waiting.place());
-            outgoing.send(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
+            outbox.post(waiting.id(), waiting.customer(), ConversationState.QUEUED, List.of(status), now);
         }
     }
 }

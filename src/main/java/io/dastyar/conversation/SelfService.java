@@ -3,10 +3,14 @@ package io.dastyar.conversation;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.dastyar.conversation.Interpretation.Fire;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.answer.AnswerSource;
+import io.dastyar.conversation.answer.Candidates;
+import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.system.Language;
 
 /**
@@ -26,7 +30,7 @@ class SelfService {
      * which should not be spent holding a database connection and row. Used when the question and language
      * turn out to be the ones the step asks about.
      */
-    record LookAhead(String question, Language language, Candidates candidates) {
+    record LookAhead(@Nullable String question, @Nullable Language language, Candidates candidates) {
         static final LookAhead NONE = new LookAhead(null, null, Candidates.NONE);
     }
 
@@ -40,7 +44,7 @@ class SelfService {
 
     /** Ranks a typed question for the customer's open conversation (if any) before its transaction begins. */
     LookAhead lookAhead(Inbound inbound, Optional<Conversation> open) {
-        if (!(inbound.content() instanceof Inbound.Text text) || text.text().isBlank() || text.text().startsWith("/")
+        if (!(inbound.content() instanceof Inbound.Text text) || text.isEmpty() || text.text().startsWith("/")
                 || text.text().length() > properties.maxMessageLength()
                 || open.map(c -> !inSelfService(c)).orElse(false)) {
             return LookAhead.NONE;
@@ -53,16 +57,16 @@ class SelfService {
                 : new LookAhead(question, language, source.confidentAnswers(question, language));
     }
 
-    Prepared prepare(Conversation conversation, Fire fire, LookAhead lookAhead) {
+    Prepared prepare(Conversation conversation, Trigger trigger, LookAhead lookAhead) {
         if (!inSelfService(conversation)) {
             return Prepared.NOTHING;
         }
-        return switch (fire.event()) {
-            case MESSAGE -> question(fire.text().equals(lookAhead.question())
+        return switch (trigger) {
+            case Trigger.Message message -> question(message.text().equals(lookAhead.question())
                     && conversation.language() == lookAhead.language() ? lookAhead.candidates()
-                    : candidates(Optional.of(fire.text()), conversation));
-            case NOT_HELPED -> nextCandidate(conversation);
-            case CHOSE_ANSWER -> chosen(conversation, fire.text());
+                    : candidates(Optional.of(message.text()), conversation));
+            case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> nextCandidate(conversation);
+            case Trigger.ChosenArticle chosen -> chosen(conversation, chosen.articleId());
             default -> Prepared.NOTHING;
         };
     }

@@ -14,12 +14,14 @@ class TimerPoller {
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
     private final InactivityTimers timers;
-    private final Inbox inbox;
+    private final Steps steps;
+    private final ConversationTransactions transactions;
     private final Clock clock;
 
-    TimerPoller(InactivityTimers timers, Inbox inbox, Clock clock) {
+    TimerPoller(InactivityTimers timers, Steps steps, ConversationTransactions transactions, Clock clock) {
         this.timers = timers;
-        this.inbox = inbox;
+        this.steps = steps;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -27,7 +29,9 @@ class TimerPoller {
     void fireDueTimers() {
         for (InactivityTimers.Due due : timers.due(clock.instant(), 100)) {
             try {
-                inbox.fireTimeout(due);
+                // Unless another instance already fired it, or the conversation moved on and restarted it.
+                transactions.run(() -> timers.claim(due)
+                        && steps.takeAndSave(due.conversation(), Trigger.of(ConversationEvent.INACTIVITY_TIMEOUT)));
             } catch (RuntimeException e) {
                 log.warn("Inactivity timeout of {} failed; it stays due", due.conversation(), e);
             }

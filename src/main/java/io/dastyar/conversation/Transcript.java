@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dastyar.conversation.TranscriptEntry.Direction;
+import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.conversation.channel.Reply;
 
 /** The append-only message log. Rows are inserted and read, never updated. */
 @Component
@@ -47,7 +50,7 @@ class Transcript {
     }
 
     private long append(ConversationId conversation, Direction direction, Author author, String text,
-                        String channelMessageId, String inboundKey, Instant at) {
+                        @Nullable String channelMessageId, @Nullable String inboundKey, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO message (conversation_id, direction, author, body, channel_message_id, inbound_key, created_at)

@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.dastyar.conversation.AnswerFeedback;
-import io.dastyar.conversation.QuestionAsked;
+import io.dastyar.conversation.answer.AnswerFeedback;
+import io.dastyar.conversation.answer.QuestionAsked;
 
 /**
  * Keeps every question the bot tried to answer and every verdict on an answer, in the conversation's own

@@ -5,12 +5,13 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.dastyar.conversation.Answer;
-import io.dastyar.conversation.AnswerSource;
-import io.dastyar.conversation.Candidates;
-import io.dastyar.system.Language;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.answer.AnswerSource;
+import io.dastyar.conversation.answer.Candidates;
+import io.dastyar.system.Language;
 
 /** The bot's answers: articles whose confidence clears the threshold, best first, and whether it is a close call. */
 @Component

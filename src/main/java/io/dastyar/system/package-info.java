@@ -1,5 +1,6 @@
 /**
  * Cross-cutting configuration: security, the languages we speak, and other settings every feature shares.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.springframework.modulith.ApplicationModule(displayName = "System", allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package io.dastyar.system;

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.Reply;
+import io.dastyar.system.IcuMessageSource;
 import io.dastyar.system.Language;
 
 /** Every bot and widget text exists in every language, so no customer silently gets English. */
@@ -33,7 +35,7 @@ class BotTextsTest {
 
     @Test
     void everyEffectHasWordsInEveryLanguage() {
-        var messages = new ResourceBundleMessageSource();
+        var messages = new IcuMessageSource();
         messages.setBasename("i18n/bot");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
@@ -41,8 +43,8 @@ class BotTextsTest {
         Answer answer = new Answer("a", Language.EN, "A", "The answer.", 0.9, false);
         var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
-            List<Reply> all = new java.util.ArrayList<>(replies.compose(List.of(Effect.values()), language, prepared, null));
-            all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, "Sara"));
+            List<Reply> all = new java.util.ArrayList<>(replies.compose(List.of(Effect.values()), language, prepared, Trigger.of(ConversationEvent.RESOLVED)));
+            all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, new Trigger.AgentJoined("Sara")));
             all.add(replies.queueStatus(language, new Queue.Place(3, java.time.Duration.ofMinutes(9))));
             assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank().doesNotContain("{"));
             assertThat(replies.respond("bot.too-long", language, 4000).text()).doesNotContain("{0}");

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.List;
-
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Text;
 import io.dastyar.conversation.TranscriptEntry.Direction;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Text;
+import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.conversation.channel.Receipt;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 
@@ -85,7 +87,7 @@ class ConcurrentEventsTest {
         Conversation stale = repository.findById(id.value()).orElseThrow();
         conversations.receive(new Inbound(customer, "second", new Button(QuickReply.PERSON), Optional.empty()));
 
-        stale.apply(ConversationEvent.ENDED, new Decision(true, ConversationState.AWAITING_RATING, List.of()),
+        stale.take(Trigger.of(ConversationEvent.ENDED), new Decision(true, ConversationState.AWAITING_RATING, List.of()), Optional.empty(),
                 Instant.now());
         assertThatThrownBy(() -> repository.save(stale))
                 .isInstanceOf(OptimisticLockingFailureException.class);

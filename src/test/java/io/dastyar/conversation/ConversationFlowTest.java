@@ -13,10 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Text;
-import io.dastyar.conversation.Receipt.Outcome;
 import io.dastyar.conversation.TranscriptEntry.Direction;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Text;
+import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.conversation.channel.Receipt;
+import io.dastyar.conversation.channel.Receipt.Outcome;
+import io.dastyar.conversation.channel.Reply;
 import io.dastyar.support.MutableClock;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
@@ -130,6 +135,11 @@ class ConversationFlowTest {
     @Test
     void emptyMessagesAreIgnoredAndOversizedOnesRefusedWithANoticeInTheCustomersLanguage() {
         assertThat(say("   ")).isEqualTo(new Receipt(Optional.empty(), Outcome.IGNORED));
+        // Invisible characters only: zero-width space, ZWNJ, no-break space, RLO, BOM, soft hyphen, a lone accent.
+        for (String invisible : List.of("\u200B", "\u200C", "\u00A0", "\u202E", "\uFEFF", "\u00AD", "\u0301")) {
+            assertThat(say(invisible)).as("U+%04X", (int) invisible.charAt(0))
+                    .isEqualTo(new Receipt(Optional.empty(), Outcome.IGNORED));
+        }
 
         Receipt refused = sayIn(Language.AR, "x".repeat(4_001));
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Text;
-import io.dastyar.conversation.Interpretation.Fire;
 import io.dastyar.conversation.Interpretation.Respond;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Text;
 
 class InboundInterpreterTest {
 
@@ -16,11 +15,11 @@ class InboundInterpreterTest {
     @Test
     void buttonsBecomeTheirEvents() {
         assertThat(interpreter.interpret(ConversationState.AWAITING_FEEDBACK, new Button("helped")))
-                .isEqualTo(new Fire(ConversationEvent.HELPED));
+                .isEqualTo(Trigger.of(ConversationEvent.HELPED));
         assertThat(interpreter.interpret(ConversationState.BOT, new Button("person")))
-                .isEqualTo(new Fire(ConversationEvent.ASKED_FOR_PERSON));
+                .isEqualTo(Trigger.of(ConversationEvent.ASKED_FOR_PERSON));
         assertThat(interpreter.interpret(ConversationState.AWAITING_RATING, new Button("rate:5")))
-                .isEqualTo(new Fire(ConversationEvent.RATING_GIVEN, null, 5));
+                .isEqualTo(new Trigger.Rating(5));
         assertThat(interpreter.interpret(ConversationState.BOT, new Button("no-such-button")))
                 .isEqualTo(new Respond("bot.stale-action"));
     }
@@ -28,9 +27,9 @@ class InboundInterpreterTest {
     @Test
     void commandsWorkInAnyStateAndUnknownOnesAreExplained() {
         assertThat(interpreter.interpret(ConversationState.WITH_AGENT, new Text("/end")))
-                .isEqualTo(new Fire(ConversationEvent.ENDED));
+                .isEqualTo(Trigger.of(ConversationEvent.ENDED));
         assertThat(interpreter.interpret(ConversationState.BOT, new Text("/Person please")))
-                .isEqualTo(new Fire(ConversationEvent.ASKED_FOR_PERSON));
+                .isEqualTo(Trigger.of(ConversationEvent.ASKED_FOR_PERSON));
         assertThat(interpreter.interpret(ConversationState.BOT, new Text("/start")))
                 .isEqualTo(new Respond("bot.greeting"));
         assertThat(interpreter.interpret(ConversationState.BOT, new Text("/refund")))
@@ -41,7 +40,7 @@ class InboundInterpreterTest {
     void ratingsAreReadInLatinPersianAndArabicDigits() {
         for (String four : new String[] {"4", "۴", "٤", " 4 "}) {
             assertThat(interpreter.interpret(ConversationState.AWAITING_RATING, new Text(four)))
-                    .as(four).isEqualTo(new Fire(ConversationEvent.RATING_GIVEN, null, 4));
+                    .as(four).isEqualTo(new Trigger.Rating(4));
         }
     }
 
@@ -53,12 +52,28 @@ class InboundInterpreterTest {
                     .as(bad).isEqualTo(new Respond("bot.rating-invalid"));
         }
         assertThat(interpreter.interpret(ConversationState.AWAITING_RATING, new Text("great service")))
-                .isEqualTo(new Fire(ConversationEvent.MESSAGE, "great service", null));
+                .isEqualTo(new Trigger.Message("great service"));
+    }
+
+    @Test
+    void aChosenArticleCarriesItsId() {
+        assertThat(interpreter.interpret(ConversationState.AWAITING_FEEDBACK, new Button("choose:returns")))
+                .isEqualTo(new Trigger.ChosenArticle("returns"));
+    }
+
+    @Test
+    void eachTriggerCarriesOnlyWhatItsEventMeans() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trigger.of(ConversationEvent.RATING_GIVEN))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trigger.Rating(6))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trigger.AgentJoined(" "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void textAfterTheRatingIsTheComment() {
         assertThat(interpreter.interpret(ConversationState.AWAITING_COMMENT, new Text("Fast, thanks")))
-                .isEqualTo(new Fire(ConversationEvent.COMMENT_GIVEN, "Fast, thanks", null));
+                .isEqualTo(new Trigger.Comment("Fast, thanks"));
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Text;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Text;
+import io.dastyar.conversation.channel.QuickReply;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 
@@ -67,7 +69,7 @@ class OutboxRetentionTest {
 
     private void awaitDelivered(ConversationId id) {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM outbox WHERE conversation_id = ? AND sent_at IS NULL")
+                "SELECT count(*) FROM outbox WHERE conversation_id = ? AND status <> 'SENT'")
                 .param(id.value()).query(Integer.class).single() == 0);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.system.Language;

@@ -11,12 +11,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.dastyar.conversation.Inbound.Button;
-import io.dastyar.conversation.Inbound.Text;
-import io.dastyar.system.Language;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Inbound.Button;
+import io.dastyar.conversation.channel.Inbound.Text;
+import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.conversation.channel.Reply;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.support.ScriptedAnswers;
+import io.dastyar.system.Language;
 
 /** The bot's side: answers, "did this help?", the next candidate, and a person once answers keep failing. */
 @PostgresTest

@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.dastyar.conversation.Answer;
 import io.dastyar.conversation.ChannelAddress;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Conversations;
-import io.dastyar.conversation.Inbound;
-import io.dastyar.conversation.QuickReply;
-import io.dastyar.system.Language;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.QuickReply;
 import io.dastyar.support.PostgresTest;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.support.ScriptedAnswers;
+import io.dastyar.system.Language;
 
 /** What customers asked and what they thought of the answers is kept for the admins. */
 @PostgresTest

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.dastyar.conversation.Channel;
 import io.dastyar.conversation.ConversationId;
-import io.dastyar.conversation.Delivery;
+import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.Delivery;
 
 /**
  * A real {@link Channel} for tests: it keeps what it is handed. At each delivery it also reads, on its own

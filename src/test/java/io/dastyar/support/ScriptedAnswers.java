@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.dastyar.conversation.Answer;
-import io.dastyar.conversation.AnswerSource;
-import io.dastyar.conversation.Candidates;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.answer.AnswerSource;
+import io.dastyar.conversation.answer.Candidates;
 import io.dastyar.system.Language;
 
 /** An {@link AnswerSource} that knows only the questions a test taught it; until the knowledge feature exists. */

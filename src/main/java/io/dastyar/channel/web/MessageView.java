@@ -9,9 +9,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationState;
-import io.dastyar.conversation.Delivery;
-import io.dastyar.conversation.Reply;
 import io.dastyar.conversation.TranscriptEntry;
+import io.dastyar.conversation.channel.Delivery;
+import io.dastyar.conversation.channel.Reply;
 
 /**
  * Transcript lines and live replies as the widget sees them. The bot's lines are Markdown (articles' answers)

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.dastyar.conversation.Author;
-import io.dastyar.conversation.Channel;
 import io.dastyar.conversation.ConversationId;
-import io.dastyar.conversation.Delivery;
+import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.Delivery;
 
 /**
  * The widget as a channel. A reply is pushed to every open connection of the visitor. When none is open on

@@ -9,16 +9,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import io.dastyar.conversation.ConversationId;
-import io.dastyar.conversation.Conversations;
-import io.dastyar.conversation.CustomerTyping;
-import io.dastyar.conversation.Inbound;
-import io.dastyar.conversation.Receipt;
-import io.dastyar.system.Language;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Receipt;
+import io.dastyar.system.Language;
 
 /**
  * Takes the widget's frames, whichever transport brought them: checks them, applies the visitor's rate

@@ -5,5 +5,6 @@
  *
  * <p>The wire protocol is documented in {@code docs/widget-protocol.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web widget")
+@org.springframework.modulith.ApplicationModule(displayName = "Web widget", allowedDependencies = {"conversation", "conversation :: channel", "system"})
+@org.jspecify.annotations.NullMarked
 package io.dastyar.channel.web;

@@ -12,14 +12,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.dastyar.conversation.Author;
-import io.dastyar.conversation.Channel;
-import io.dastyar.conversation.ConversationId;
-import io.dastyar.conversation.ConversationState;
-import io.dastyar.conversation.Delivery;
-import io.dastyar.conversation.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.ConversationState;
+import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.Delivery;
+import io.dastyar.conversation.channel.Reply;
 
 /** Whether a reply counts as delivered depends on where the visitor is connected. */
 class WebChannelTest {

@@ -18,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
@@ -38,17 +37,17 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import tools.jackson.databind.JsonNode;
 
-import io.dastyar.conversation.Answer;
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Conversations;
-import io.dastyar.conversation.CustomerTyping;
+import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.CustomerTyping;
 import io.dastyar.support.ScriptedAnswers;
 import io.dastyar.support.TestPostgres;
 import io.dastyar.support.TestSupportConfig;
 import io.dastyar.system.Language;
-import tools.jackson.databind.JsonNode;
 
 /** The widget's API and WebSocket over a real server and PostgreSQL, as a browser without a page would use them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,5 +1,6 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.answer;
 
+import io.dastyar.conversation.ConversationId;
 import io.dastyar.system.Language;
 
 /** Published, inside the conversation's transaction, when a customer judges the answer the bot gave. */

@@ -1,8 +1,9 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
 
 import java.util.Objects;
 import java.util.Optional;
 
+import io.dastyar.conversation.ChannelAddress;
 import io.dastyar.system.Language;
 
 /**
@@ -23,6 +24,9 @@ public record Inbound(ChannelAddress from, String clientMessageId, Content conte
         if (clientMessageId.isBlank() || clientMessageId.length() > 128) {
             throw new IllegalArgumentException("clientMessageId must be 1 to 128 characters");
         }
+        if (clientMessageId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("clientMessageId must not contain control characters");
+        }
     }
 
     /** What the customer sent. */
@@ -31,9 +35,32 @@ public record Inbound(ChannelAddress from, String clientMessageId, Content conte
         String transcriptText();
     }
 
+    /**
+     * Typed text. NUL characters are dropped: no customer means to send one, and PostgreSQL cannot store them.
+     */
     public record Text(String text) implements Content {
         public Text {
             Objects.requireNonNull(text, "text");
+            text = withoutNul(text);
+        }
+
+        /**
+         * True when nothing in it can be read: only spaces, invisible format characters (zero-width space,
+         * joiners, direction marks, BOM, soft hyphen), control characters or combining marks with nothing to
+         * combine with. Such a message is no question and is ignored like an empty one.
+         */
+        public boolean isEmpty() {
+            return text.codePoints().noneMatch(Text::readable);
+        }
+
+        private static boolean readable(int codePoint) {
+            return switch (Character.getType(codePoint)) {
+                case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                     Character.COMBINING_SPACING_MARK, Character.UNASSIGNED, Character.PRIVATE_USE,
+                     Character.SURROGATE -> false;
+                default -> true;
+            };
         }
 
         @Override
@@ -46,11 +73,16 @@ public record Inbound(ChannelAddress from, String clientMessageId, Content conte
     public record Button(String payload) implements Content {
         public Button {
             Objects.requireNonNull(payload, "payload");
+            payload = withoutNul(payload);
         }
 
         @Override
         public String transcriptText() {
             return "[" + payload + "]";
         }
+    }
+
+    private static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 }

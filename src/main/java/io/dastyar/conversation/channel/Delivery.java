@@ -1,7 +1,11 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
 
 import java.time.Instant;
 import java.util.Optional;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.ConversationState;
 
 /**
  * One reply on its way to a customer. {@code id} is stable across retries, so a channel can use it to

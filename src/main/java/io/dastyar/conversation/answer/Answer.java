@@ -1,4 +1,4 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.answer;
 
 import io.dastyar.system.Language;
 

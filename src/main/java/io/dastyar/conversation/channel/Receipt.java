@@ -1,6 +1,8 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
 
 import java.util.Optional;
+
+import io.dastyar.conversation.ConversationId;
 
 /**
  * What became of an inbound message; an ignored first message opens no conversation.

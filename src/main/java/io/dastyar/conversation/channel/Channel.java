@@ -1,4 +1,9 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ChannelAddress;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.Conversations;
 
 /**
  * A way to reach customers. A channel hands customers' messages to {@link Conversations#receive(Inbound)}

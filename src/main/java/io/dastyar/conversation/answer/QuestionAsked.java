@@ -1,7 +1,8 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.answer;
 
 import java.util.Optional;
 
+import io.dastyar.conversation.ConversationId;
 import io.dastyar.system.Language;
 
 /**

@@ -1,4 +1,4 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.answer;
 
 import java.util.List;
 

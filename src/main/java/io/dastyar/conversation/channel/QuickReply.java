@@ -1,4 +1,4 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
 
 /** A button offered with a reply. The payload comes back as {@link Inbound.Button} when pressed. */
 public record QuickReply(String label, String payload) {

@@ -1,4 +1,4 @@
-package io.dastyar.conversation;
+package io.dastyar.conversation.channel;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,90 @@
+package io.dastyar.conversation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import io.dastyar.conversation.channel.Inbound;
+import io.dastyar.conversation.channel.Receipt;
+
+/**
+ * The conversation feature's API, kept thin: customers' messages go to {@link CustomerMessages}, agents' and
+ * timers' events to {@link Steps} in a transaction of their own, and queries straight to the stores.
+ */
+@Service
+class ConversationService implements Conversations {
+
+    private final CustomerMessages customerMessages;
+    private final Steps steps;
+    private final ConversationTransactions transactions;
+    private final ConversationRepository conversations;
+    private final Transcript transcript;
+    private final Channels channels;
+    private final ConversationProperties properties;
+
+    ConversationService(CustomerMessages customerMessages, Steps steps, ConversationTransactions transactions,
+                        ConversationRepository conversations, Transcript transcript, Channels channels,
+                        ConversationProperties properties) {
+        this.customerMessages = customerMessages;
+        this.steps = steps;
+        this.transactions = transactions;
+        this.conversations = conversations;
+        this.transcript = transcript;
+        this.channels = channels;
+        this.properties = properties;
+    }
+
+    @Override
+    public Receipt receive(Inbound inbound) {
+        return customerMessages.receive(inbound);
+    }
+
+    @Override
+    public boolean fire(ConversationId id, ConversationEvent event) {
+        if (event.origin() != ConversationEvent.Origin.AGENT && event.origin() != ConversationEvent.Origin.TIMER) {
+            throw new IllegalArgumentException(event + " comes from the customer: use receive()");
+        }
+        Trigger trigger = Trigger.of(event);
+        return transactions.run(() -> steps.takeAndSave(id, trigger));
+    }
+
+    @Override
+    public boolean assign(ConversationId id, String agentName) {
+        Trigger trigger = new Trigger.AgentJoined(agentName);
+        return transactions.run(() -> steps.takeAndSave(id, trigger));
+    }
+
+    @Override
+    public void showTyping(ConversationId id, Author who) {
+        conversations.findById(id.value()).ifPresent(conversation -> channels.named(conversation.customer().channel())
+                .ifPresent(channel -> channel.typing(conversation.customer().recipient(), id, who)));
+    }
+
+    @Override
+    public Optional<ConversationSummary> find(ConversationId id) {
+        return conversations.findById(id.value()).map(Conversation::summary);
+    }
+
+    @Override
+    public Optional<ConversationSummary> latest(ChannelAddress customer) {
+        return conversations.findFirstByChannelAndRecipientOrderByCreatedAtDesc(customer.channel(), customer.recipient())
+                .map(Conversation::summary);
+    }
+
+    @Override
+    public List<ConversationSummary> inStates(Set<ConversationState> states) {
+        return conversations.findByStateInOrderByUpdatedAt(states).stream().map(Conversation::summary).toList();
+    }
+
+    @Override
+    public List<TranscriptEntry> transcript(ConversationId id) {
+        return transcript.of(id);
+    }
+
+    @Override
+    public int maxMessageLength() {
+        return properties.maxMessageLength();
+    }
+}

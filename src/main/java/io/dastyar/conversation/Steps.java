@@ -1,0 +1,104 @@
+package io.dastyar.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+import io.dastyar.conversation.channel.Reply;
+
+/**
+ * One step of a conversation: the one place where an event becomes a decided transition and the transition
+ * becomes its consequences. The bot's side is prepared, the state machine decides, the aggregate takes the
+ * transition (and registers its domain events), the replies are posted, the queue hears of a departure and the
+ * inactivity timer starts afresh. The caller runs it inside a transaction and saves the conversation, which
+ * publishes the domain events.
+ */
+@Component
+class Steps {
+
+    private static final Logger log = LoggerFactory.getLogger(Steps.class);
+
+    private final SelfService selfService;
+    private final TransitionEngine engine;
+    private final BotReplies replies;
+    private final QueueNotices queueNotices;
+    private final Outbox outbox;
+    private final InactivityTimers timers;
+    private final ConversationRepository conversations;
+    private final Clock clock;
+
+    Steps(SelfService selfService, TransitionEngine engine, BotReplies replies, QueueNotices queueNotices, Outbox outbox,
+          InactivityTimers timers, ConversationRepository conversations, Clock clock) {
+        this.selfService = selfService;
+        this.engine = engine;
+        this.replies = replies;
+        this.queueNotices = queueNotices;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    /** Loads a stored conversation, takes one step and saves it; the caller provides the transaction. */
+    boolean takeAndSave(ConversationId id, Trigger trigger) {
+        Conversation conversation = conversations.findById(id.value())
+                .orElseThrow(() -> new IllegalArgumentException("No conversation " + id));
+        try (var ignored = MDC.putCloseable("conversation", id.toString())) {
+            boolean accepted = take(conversation, trigger, clock.instant(), SelfService.LookAhead.NONE);
+            conversations.save(conversation);
+            return accepted;
+        }
+    }
+
+    /**
+     * Offers one event to the conversation's machine and carries out what it decides; the caller saves the
+     * conversation.
+     *
+     * @return whether the machine accepted the event
+     */
+    boolean take(Conversation conversation, Trigger trigger, Instant now, SelfService.LookAhead lookAhead) {
+        SelfService.Prepared prepared = selfService.prepare(conversation, trigger, lookAhead);
+        ConversationState from = conversation.state();
+        Decision decision = engine.decide(from, trigger.event(), prepared.facts());
+        if (!decision.accepted()) {
+            log.debug("{} not accepted in {}", trigger.event(), from);
+            if (trigger.event().origin() == ConversationEvent.Origin.CUSTOMER) {
+                respond(conversation, now, "bot.stale-action");
+            }
+            return false;
+        }
+        log.info("{} {} -> {}", trigger.event(), from, decision.target());
+        Optional<Instant> queuedAt = conversation.queuedAt();
+        conversation.take(trigger, decision, prepared.answer(), now);
+
+        var toPost = new ArrayList<>(replies.compose(decision.effects(), conversation.language(), prepared, trigger));
+        if (conversation.state() == ConversationState.QUEUED) {
+            toPost.add(queueNotices.statusOf(conversation, now));
+        }
+        outbox.post(conversation, toPost, now);
+        if (from == ConversationState.QUEUED && conversation.state() != ConversationState.QUEUED) {
+            queuedAt.ifPresent(since -> queueNotices.moveUp(conversation.id(), since, now));
+        }
+        timers.restart(conversation.id(), conversation.state(), now);
+        return true;
+    }
+
+    /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */
+    void respond(Conversation conversation, Instant now, String messageKey, Object... arguments) {
+        outbox.post(conversation, List.of(replies.respond(messageKey, conversation.language(), arguments)), now);
+    }
+
+    /** A new conversation for a customer; even one that only ever says "/start" times out into the CSAT question. */
+    Conversation open(ChannelAddress customer, io.dastyar.system.Language language, Instant now) {
+        Conversation opened = conversations.save(Conversation.open(customer, language, now));
+        timers.restart(opened.id(), opened.state(), now);
+        return opened;
+    }
+}

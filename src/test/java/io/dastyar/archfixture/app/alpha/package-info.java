@@ -1,0 +1,2 @@
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package io.dastyar.archfixture.app.alpha;

@@ -1,0 +1,4 @@
+package io.dastyar.archfixture.app.alpha.spi;
+
+public interface AlphaSpi {
+}

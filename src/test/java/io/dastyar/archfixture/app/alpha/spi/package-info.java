@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("spi")
+package io.dastyar.archfixture.app.alpha.spi;
