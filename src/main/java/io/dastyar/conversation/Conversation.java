@@ -107,7 +107,9 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         if (answering) {
             answer.ifPresent(given -> language = given.language());
         }
+        ConversationState from = state;
         moveTo(decision.target(), now);
+        registerEvent(new ConversationMoved(id(), customer(), language, trigger.event(), from, state, now));
     }
 
     /**

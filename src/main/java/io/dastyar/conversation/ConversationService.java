@@ -2,12 +2,14 @@ package io.dastyar.conversation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
 import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.conversation.channel.Receipt;
+import io.dastyar.conversation.channel.Reply;
 
 /**
  * The conversation feature's API, kept thin: customers' messages go to {@link CustomerMessages}, agents' and
@@ -54,6 +56,15 @@ class ConversationService implements Conversations {
     public boolean assign(ConversationId id, String agentName) {
         Trigger trigger = new Trigger.AgentJoined(agentName);
         return transactions.run(() -> steps.takeAndSave(id, trigger));
+    }
+
+    @Override
+    public OptionalLong sendFromAgent(ConversationId id, String agentName, String text) {
+        if (text.isBlank() || text.length() > properties.maxMessageLength()) {
+            throw new IllegalArgumentException("A message is 1 to " + properties.maxMessageLength() + " characters");
+        }
+        Reply reply = Reply.fromAgent(agentName, text);
+        return transactions.run(() -> steps.postFromAgent(id, reply));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dastyar.conversation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.dastyar.conversation.channel.Inbound;
@@ -26,6 +27,14 @@ public interface Conversations {
 
     /** An agent takes the conversation; the customer is told the agent's name. */
     boolean assign(ConversationId conversation, String agentName);
+
+    /**
+     * An agent's message to the customer, posted like any reply (in order, retried) with the agent's name.
+     *
+     * @return the message's line in the transcript; empty when the conversation is not with an agent
+     * @throws IllegalArgumentException for an empty message or one longer than {@link #maxMessageLength()}
+     */
+    OptionalLong sendFromAgent(ConversationId conversation, String agentName, String text);
 
     /** Shows the customer that an agent (or the bot) is typing, on channels that can; nothing is stored. */
     void showTyping(ConversationId conversation, Author who);

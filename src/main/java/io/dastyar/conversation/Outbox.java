@@ -1,6 +1,7 @@
 package io.dastyar.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,19 +30,32 @@ class Outbox {
         this.events = events;
     }
 
-    void post(Conversation conversation, List<Reply> replies, Instant now) {
-        post(conversation.id(), conversation.customer(), conversation.state(), replies, now);
+    List<Long> post(Conversation conversation, List<Reply> replies, Instant now) {
+        return post(conversation.id(), conversation.customer(), conversation.state(), replies, now);
     }
 
-    /** @param state the conversation's state once these replies are written */
-    void post(ConversationId id, ChannelAddress customer, ConversationState state, List<Reply> replies, Instant now) {
+    /**
+     * @param state the conversation's state once these replies are written
+     * @return the replies' lines in the transcript
+     */
+    List<Long> post(ConversationId id, ChannelAddress customer, ConversationState state, List<Reply> replies,
+                    Instant now) {
+        var lines = new ArrayList<Long>(replies.size());
         for (Reply reply : replies) {
-            Author author = reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
-            long line = transcript.appendOutbound(id, author, reply.text(), now);
+            long line = transcript.appendOutbound(id, authorOf(reply), reply.text(), now);
             store.add(id, line, customer, reply, state, now);
+            lines.add(line);
         }
         if (!replies.isEmpty()) {
             events.publishEvent(new Posted(id));
         }
+        return lines;
+    }
+
+    private static Author authorOf(Reply reply) {
+        if (reply.agentName() != null) {
+            return Author.AGENT;
+        }
+        return reply.kind() == Reply.Kind.MESSAGE ? Author.BOT : Author.SYSTEM;
     }
 }

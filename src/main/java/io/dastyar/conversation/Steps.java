@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import io.dastyar.conversation.channel.Reply;
+import io.dastyar.system.Language;
 
 /**
  * One step of a conversation: the one place where an event becomes a decided transition and the transition
@@ -48,8 +50,7 @@ class Steps {
 
     /** Loads a stored conversation, takes one step and saves it; the caller provides the transaction. */
     boolean takeAndSave(ConversationId id, Trigger trigger) {
-        Conversation conversation = conversations.findById(id.value())
-                .orElseThrow(() -> new IllegalArgumentException("No conversation " + id));
+        Conversation conversation = load(id);
         try (var ignored = MDC.putCloseable("conversation", id.toString())) {
             boolean accepted = take(conversation, trigger, clock.instant(), SelfService.LookAhead.NONE);
             conversations.save(conversation);
@@ -90,13 +91,34 @@ class Steps {
         return true;
     }
 
+    /**
+     * An agent's message: posted while the conversation is with an agent, and it keeps the conversation from
+     * timing out. It changes no state, so the machine is not asked.
+     */
+    OptionalLong postFromAgent(ConversationId id, Reply reply) {
+        Conversation conversation = load(id);
+        if (conversation.state() != ConversationState.WITH_AGENT) {
+            return OptionalLong.empty();
+        }
+        Instant now = clock.instant();
+        long line = outbox.post(conversation, List.of(reply), now).getFirst();
+        timers.restart(id, conversation.state(), now);
+        // Saved only for its version: a transition that raced this message makes one of the two run again.
+        conversations.save(conversation);
+        return OptionalLong.of(line);
+    }
+
     /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */
     void respond(Conversation conversation, Instant now, String messageKey, Object... arguments) {
         outbox.post(conversation, List.of(replies.respond(messageKey, conversation.language(), arguments)), now);
     }
 
+    private Conversation load(ConversationId id) {
+        return conversations.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No conversation " + id));
+    }
+
     /** A new conversation for a customer; even one that only ever says "/start" times out into the CSAT question. */
-    Conversation open(ChannelAddress customer, io.dastyar.system.Language language, Instant now) {
+    Conversation open(ChannelAddress customer, Language language, Instant now) {
         Conversation opened = conversations.save(Conversation.open(customer, language, now));
         timers.restart(opened.id(), opened.state(), now);
         return opened;

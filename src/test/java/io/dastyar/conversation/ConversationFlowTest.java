@@ -1,6 +1,7 @@
 package io.dastyar.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -91,6 +92,28 @@ class ConversationFlowTest {
         assertThat(closed.ratingComment()).contains("Quick and friendly, thank you");
         assertThat(closed.closedAt()).isPresent();
         assertThat(awaitReplies(id, 6).getLast().kind()).isEqualTo(Reply.Kind.NOTICE);
+    }
+
+    @Test
+    void anAgentWritesToTheCustomerOnlyWhileTheConversationIsTheirs() {
+        ConversationId id = say("Hi").conversation().orElseThrow();
+        assertThat(conversations.sendFromAgent(id, "Sara", "Hello, I'm Sara")).isEmpty();
+        press(QuickReply.PERSON);
+        assertThat(conversations.sendFromAgent(id, "Sara", "Hello, I'm Sara")).isEmpty();
+
+        assertThat(conversations.assign(id, "Sara")).isTrue();
+        var line = conversations.sendFromAgent(id, "Sara", "Hello, I'm Sara. How can I help?");
+        assertThat(line).isPresent();
+        assertThatThrownBy(() -> conversations.sendFromAgent(id, "Sara", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> conversations.sendFromAgent(id, "Sara", "x".repeat(4_001)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        Reply fromAgent = awaitReplies(id, 5).getLast();
+        assertThat(fromAgent.text()).isEqualTo("Hello, I'm Sara. How can I help?");
+        assertThat(fromAgent.agentName()).isEqualTo("Sara");
+        assertThat(conversations.transcript(id)).filteredOn(entry -> entry.id() == line.getAsLong())
+                .singleElement().extracting(TranscriptEntry::author).isEqualTo(Author.AGENT);
     }
 
     @Test
