@@ -125,6 +125,8 @@ function line(m, author) {
     e.append(el('span', author === 'customer' ? 'author sr-only' : 'author', T[author]));
   }
   const body = el('div', 'text');
+  // Each line takes its direction from its own words: English typed in a Persian panel still reads left to right.
+  body.dir = 'auto';
   if (author === 'bot' && m.html) {
     body.classList.add('html');
     body.innerHTML = m.html; // the only HTML we accept: the server renders and escapes it
@@ -505,6 +507,7 @@ async function start() {
   input.setAttribute('aria-label', T.input);
   $('dastyar-send').textContent = T.send;
   $('dastyar-close').setAttribute('aria-label', T.close);
+  $('dastyar-title').textContent = cfg.title; // until the server's (support.widget.titles) arrives
   setStatus('connecting');
   try {
     const r = await fetch(`/api/widget/config?lang=${lang}`);
