@@ -472,8 +472,13 @@ function submit() {
   input.focus();
 }
 
-// The textarea grows with its text, up to the CSS max-block-size.
-function resize() { input.style.height = 'auto'; input.style.height = `${input.scrollHeight + 2}px`; }
+// The textarea grows with its text, up to the CSS max-block-size. What is typed takes the direction of its own
+// words; while empty it keeps the panel's, so the placeholder reads (and ends) the way the panel's language does.
+function resize() {
+  input.style.height = 'auto';
+  input.style.height = `${input.scrollHeight + 2}px`;
+  if (input.value.trim()) input.dir = 'auto'; else input.removeAttribute('dir');
+}
 window.addEventListener('message', (e) => {
   if (e.source !== window.parent || !e.data) return;
   if (e.data.type === 'dastyar:focus') { visible = true; unread = 0; input.focus(); }
