@@ -1,18 +1,33 @@
 # Build: docker build -t dastyar .
-# Run:   docker run -p 8080:8080 -e DASTYAR_ADMIN_PASSWORD=change-me-please -v dastyar-data:/app/data dastyar
+# Run:   docker run -d --name dastyar -p 8080:8080 \
+#          -e DASTYAR_ADMIN_PASSWORD='change-me-please' \
+#          -e DASTYAR_WIDGET_SECRET='<32+ random characters, e.g. from openssl rand -hex 32>' \
+#          -v dastyar-data:/app/data -v dastyar-knowledge-base:/app/knowledge-base dastyar
+#
+# DASTYAR_WIDGET_SECRET signs widget visitors' tokens: make it once and pass the same value to every container
+# you run (from a secret store or an --env-file), or visitors lose their way back into their conversations.
+# The two named volumes outlive the container: dastyar-data holds the H2 database and the search indexes, and
+# dastyar-knowledge-base the articles, including those edited at /admin/knowledge. On first use Docker fills an
+# empty named volume with the image's sample articles. To keep the articles in a folder of the host instead, use
+# -v "$PWD/knowledge-base:/app/knowledge-base" (the folder must be writable by uid 10001). The settings can be
+# replaced the same way: -v "$PWD/config:/app/config:ro".
 
 FROM eclipse-temurin:21-jdk AS build
+# zip trims the native libraries below; installed before anything of the project is copied, so it is cached too.
+RUN apt-get update && apt-get install -y --no-install-recommends zip && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Maven and the dependencies first, in a layer of their own that only a change to the build (pom.xml, .mvn,
+# mvnw) rebuilds: a source change reuses it and downloads nothing again.
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+RUN ./mvnw --batch-mode --no-transfer-progress dependency:go-offline
 COPY src/ src/
 RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests package \
  && cp target/dastyar-*.jar application.jar \
  && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 # The ONNX runtime and the tokenizer carry native libraries for Windows and macOS too (and a 300 MB debug file):
 # the image keeps Linux's, x64 and arm64, which takes the libraries from 190 MB to about 104 MB.
-RUN apt-get update && apt-get install -y --no-install-recommends zip && rm -rf /var/lib/apt/lists/* \
- && cd extracted/dependencies/lib \
+RUN cd extracted/dependencies/lib \
  && zip -qd onnxruntime-*.jar 'ai/onnxruntime/native/win-*' 'ai/onnxruntime/native/osx-*' \
  && zip -qd tokenizers-*.jar 'native/lib/win-*' 'native/lib/osx-*'
 
@@ -29,7 +44,8 @@ COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 COPY config/ config/
 COPY --chown=dastyar:dastyar knowledge-base/ knowledge-base/
-RUN mkdir -p data && chown -R dastyar:dastyar data
+# The service writes to both: the database and indexes in data, the articles edited at /admin/knowledge.
+RUN mkdir -p data && chown -R dastyar:dastyar data knowledge-base
 USER dastyar
 VOLUME ["/app/config", "/app/knowledge-base", "/app/data"]
 EXPOSE 8080

@@ -24,8 +24,10 @@
   var lang = pick(script.getAttribute('data-lang')) || pick(navigator.language) || 'en';
   var sse = script.getAttribute('data-transport') === 'sse';
   var OPEN_LABEL = { en: 'Open chat', fa: 'باز کردن گفتگو', ar: 'فتح المحادثة', az: 'Söhbəti aç' };
+  // Until the server's settings arrive (support.widget.titles), the title its bundles give by default.
+  var TITLE = { en: 'Support', fa: 'پشتیبانی', ar: 'خدمة العملاء', az: 'Dəstək xidməti' };
 
-  var cfg = { title: 'Support', brandColor: '#0f766e', direction: lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr' };
+  var cfg = { title: TITLE[lang], brandColor: '#0f766e', direction: lang === 'fa' || lang === 'ar' ? 'rtl' : 'ltr' };
   var narrow = window.matchMedia('(max-width: 480px)');
   var launcher, badge, frame, frameLoaded = false, isOpen = false;
 
@@ -71,6 +73,7 @@
     launcher.id = 'dastyar-launcher';
     launcher.type = 'button';
     launcher.setAttribute('aria-label', OPEN_LABEL[lang]);
+    launcher.setAttribute('lang', lang); // its label is in the widget's language, whatever the host page's
     launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute('aria-controls', 'dastyar-frame');
     css(launcher, { position: 'fixed', bottom: '20px', width: '56px', height: '56px', margin: '0', padding: '0',
@@ -94,6 +97,7 @@
     frame = document.createElement('iframe');
     frame.id = 'dastyar-frame';
     frame.title = cfg.title;
+    frame.setAttribute('lang', lang);
     frame.src = HOST + '/widget/panel.html?lang=' + lang + (sse ? '&transport=sse' : '');
     css(frame, { position: 'fixed', display: 'none', border: '0', background: '#fff', zIndex: '2147483001',
       boxShadow: '0 8px 30px rgba(0,0,0,.28)', colorScheme: 'normal' });

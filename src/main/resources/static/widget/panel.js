@@ -125,6 +125,8 @@ function line(m, author) {
     e.append(el('span', author === 'customer' ? 'author sr-only' : 'author', T[author]));
   }
   const body = el('div', 'text');
+  // Each line takes its direction from its own words: English typed in a Persian panel still reads left to right.
+  body.dir = 'auto';
   if (author === 'bot' && m.html) {
     body.classList.add('html');
     body.innerHTML = m.html; // the only HTML we accept: the server renders and escapes it
@@ -470,8 +472,13 @@ function submit() {
   input.focus();
 }
 
-// The textarea grows with its text, up to the CSS max-block-size.
-function resize() { input.style.height = 'auto'; input.style.height = `${input.scrollHeight + 2}px`; }
+// The textarea grows with its text, up to the CSS max-block-size. What is typed takes the direction of its own
+// words; while empty it keeps the panel's, so the placeholder reads (and ends) the way the panel's language does.
+function resize() {
+  input.style.height = 'auto';
+  input.style.height = `${input.scrollHeight + 2}px`;
+  if (input.value.trim()) input.dir = 'auto'; else input.removeAttribute('dir');
+}
 window.addEventListener('message', (e) => {
   if (e.source !== window.parent || !e.data) return;
   if (e.data.type === 'dastyar:focus') { visible = true; unread = 0; input.focus(); }
@@ -505,6 +512,7 @@ async function start() {
   input.setAttribute('aria-label', T.input);
   $('dastyar-send').textContent = T.send;
   $('dastyar-close').setAttribute('aria-label', T.close);
+  $('dastyar-title').textContent = cfg.title; // until the server's (support.widget.titles) arrives
   setStatus('connecting');
   try {
     const r = await fetch(`/api/widget/config?lang=${lang}`);

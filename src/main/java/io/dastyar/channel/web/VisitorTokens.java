@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -49,7 +51,8 @@ class VisitorTokens {
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(AUDIENCE));
-        this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience));
+        this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience,
+                VisitorTokens::namesAVisitor));
         this.properties = properties;
         this.clock = clock;
     }
@@ -70,8 +73,23 @@ class VisitorTokens {
         return decoder;
     }
 
+    /**
+     * The visitor a token names. Only tokens that passed {@link #namesAVisitor} reach the widget's endpoints and
+     * socket, so this cannot fail for them.
+     */
     static VisitorId visitorOf(Jwt token) {
-        return new VisitorId(UUID.fromString(token.getSubject()));
+        return VisitorId.parse(token.getSubject()).orElseThrow(
+                () -> new IllegalStateException("A visitor token without a visitor id got past its validation"));
+    }
+
+    /**
+     * A token signed with the right key but whose subject is missing or is not a visitor id (a token made by
+     * hand, or for something else) is refused like a forged one: 401, and no socket.
+     */
+    private static OAuth2TokenValidatorResult namesAVisitor(Jwt token) {
+        return VisitorId.parse(token.getSubject()).isPresent() ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token's subject is not a visitor id", null));
     }
 
     private static byte[] secret(WidgetProperties properties) {

@@ -79,9 +79,12 @@ class WidgetController {
     @GetMapping("/config")
     PanelSettings settings(@RequestParam(required = false) String lang) {
         Language language = Language.fromTag(lang).orElse(Language.EN);
-        return new PanelSettings(properties.title(), properties.brandColor(), language.tag(),
-                language.rightToLeft() ? "rtl" : "ltr", conversations.maxMessageLength(),
-                messages.getMessage("bot.greeting", null, language.locale()));
+        return new PanelSettings(
+                properties.titleFor(language).orElseGet(() -> messages.getMessage("widget.title", null, language.locale())),
+                properties.brandColor(), language.tag(), language.rightToLeft() ? "rtl" : "ltr",
+                conversations.maxMessageLength(),
+                properties.greetingFor(language)
+                        .orElseGet(() -> messages.getMessage("widget.greeting", null, language.locale())));
     }
 
     /** The visitor's open conversation, or else their last one, with every line. */

@@ -77,7 +77,8 @@ class WidgetGateway {
             case ClientFrame.Button button -> Optional.ofNullable(button.payload()).filter(p -> !p.isBlank())
                     .map(Inbound.Button::new);
         };
-        if (id == null || id.isBlank() || id.length() > 128 || content.isEmpty()) {
+        if (id == null || id.isBlank() || id.length() > 128 || hasControlCharacters(id) || content.isEmpty()
+                || content.get() instanceof Inbound.Button(String payload) && hasControlCharacters(payload)) {
             return malformed(id, language);
         }
         RateLimits.Verdict verdict = limits.message(visitor);
@@ -99,6 +100,15 @@ class WidgetGateway {
         }
         return new ServerFrame.Ack(id, receipt.outcome().name().toLowerCase(Locale.ROOT),
                 receipt.conversation().map(ConversationId::toString).orElse(null), receipt.line().orElse(null));
+    }
+
+    /**
+     * Ids and button payloads are the widget's own tokens, never typed by a person, so a control character in
+     * one (NUL above all, which PostgreSQL cannot store in text) means a broken or hostile client: the frame is
+     * refused here rather than failing in the database. Typed text is cleaned by the conversation instead.
+     */
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     /** The friendly notice for a visitor who sends faster than allowed; the widget sends again after the wait. */

@@ -56,10 +56,14 @@ import io.dastyar.system.Language;
 @TestPropertySource(properties = {
         "support.widget.token-secret=" + WidgetApiTest.SECRET,
         "support.widget.message-burst=6",
-        "support.widget.messages-per-minute=6"})
+        "support.widget.messages-per-minute=6",
+        "support.widget.titles.ar=" + WidgetApiTest.ARABIC_TITLE,
+        "support.widget.greetings.ar=" + WidgetApiTest.ARABIC_GREETING})
 class WidgetApiTest {
 
     static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+    static final String ARABIC_TITLE = "خدمة عملاء أنار";
+    static final String ARABIC_GREETING = "أهلاً بك في أنار! كيف نساعدك اليوم؟";
 
     @LocalServerPort
     int port;
@@ -102,6 +106,62 @@ class WidgetApiTest {
             // In the address it is accepted only where browsers cannot send a header (socket, event stream).
             assertThat(WidgetClient.withToken(port, "").get("/api/widget/conversation?access_token=" + owner.token)
                     .statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTokenSignedWithTheRightKeyButNamingNoVisitorIsRefusedEverywhere() throws Exception {
+        String visitor = UUID.randomUUID().toString();
+        var subjects = new java.util.LinkedHashMap<String, String>();
+        subjects.put("not a UUID", "not-a-visitor-id");
+        subjects.put("a UUID in another form", visitor.toUpperCase(java.util.Locale.ROOT));
+        subjects.put("a UUID with extra", visitor + "x");
+        subjects.put("no subject", null);
+        subjects.put("an empty subject", "");
+        subjects.put("a blank subject", " ");
+        for (var subject : subjects.entrySet()) {
+            WidgetClient stranger = WidgetClient.withToken(port, tokenFor(subject.getValue(), SECRET));
+            String what = subject.getKey();
+            assertThat(stranger.get("/api/widget/conversation").statusCode()).as(what).isEqualTo(401);
+            assertThat(stranger.post("/api/widget/messages",
+                    "{\"type\":\"message\",\"clientMessageId\":\"m-1\",\"text\":\"Hello\"}").statusCode())
+                    .as(what).isEqualTo(401);
+            assertThat(stranger.get("/api/widget/events").statusCode()).as(what).isEqualTo(401);
+            assertThat(WidgetClient.withToken(port, "").get("/api/widget/events?access_token=" + stranger.token)
+                    .statusCode()).as(what).isEqualTo(401);
+            // Refused at the handshake: the socket never opens.
+            assertThatThrownBy(() -> stranger.connect("en")).as(what).rootCause()
+                    .hasMessageMatching(".*status code 401.*");
+        }
+        // The same token with the visitor's id as its subject is let in, so the refusals were about the subject.
+        assertThat(WidgetClient.withToken(port, tokenFor(visitor, SECRET)).get("/api/widget/conversation").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aClientMessageIdOrPayloadWithControlCharactersIsRefusedAndNothingIsStored() throws Exception {
+        try (WidgetClient visitor = WidgetClient.newVisitor(port).connect("en")) {
+            for (String bad : List.of(
+                    "{\"type\":\"message\",\"clientMessageId\":\"nul\\u0000id\",\"text\":\"Hello\"}",
+                    "{\"type\":\"message\",\"clientMessageId\":\"line\\nbreak\",\"text\":\"Hello\"}",
+                    "{\"type\":\"message\",\"clientMessageId\":\"esc\\u001bid\",\"text\":\"Hello\"}",
+                    "{\"type\":\"button\",\"clientMessageId\":\"nul\\u0000button\",\"payload\":\"person\"}",
+                    "{\"type\":\"button\",\"clientMessageId\":\"b-1\",\"payload\":\"per\\u0000son\"}")) {
+                visitor.sendRaw(bad);
+                JsonNode error = visitor.awaitType("error");
+                assertThat(error.get("code").asString()).as(bad).isEqualTo("malformed");
+                assertThat(error.get("message").asString()).as(bad).isNotBlank();
+
+                HttpResponse<String> posted = visitor.post("/api/widget/messages", bad);
+                assertThat(posted.statusCode()).as(bad).isEqualTo(400);
+                assertThat(WidgetClient.JSON.readTree(posted.body()).get("code").asString()).isEqualTo("malformed");
+            }
+            // PostgreSQL took nothing, failed on nothing, and the socket is still good.
+            assertThat(visitor.history().get("messages")).isEmpty();
+            String id = visitor.say("Hello");
+            JsonNode ack = visitor.awaitType("ack");
+            assertThat(ack.get("clientMessageId").asString()).isEqualTo(id);
+            assertThat(ack.get("outcome").asString()).isEqualTo("accepted");
         }
     }
 
@@ -320,6 +380,29 @@ class WidgetApiTest {
         assertThat(settings.get("maxMessageLength").asInt()).isEqualTo(4000);
     }
 
+    @Test
+    void thePanelsTitleAndGreetingAreInTheVisitorsLanguageAndCanBeSetPerLanguage() throws Exception {
+        // Not set for en, fa and az: the widget's bundles speak each language.
+        assertThat(settings("en").get("title").asString()).isEqualTo("Support");
+        assertThat(settings("fa").get("title").asString()).isEqualTo("پشتیبانی");
+        assertThat(settings("az").get("title").asString()).isEqualTo("Dəstək xidməti");
+        assertThat(settings("az").get("greeting").asString()).startsWith("Salam!");
+        assertThat(settings("en").get("greeting").asString()).startsWith("Hi!");
+        // Set for ar (support.widget.titles.ar, support.widget.greetings.ar).
+        JsonNode arabic = settings("ar");
+        assertThat(arabic.get("title").asString()).isEqualTo(ARABIC_TITLE);
+        assertThat(arabic.get("greeting").asString()).isEqualTo(ARABIC_GREETING);
+        assertThat(arabic.get("direction").asString()).isEqualTo("rtl");
+    }
+
+    private JsonNode settings(String lang) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/widget/config?lang=" + lang)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return WidgetClient.JSON.readTree(response.body());
+    }
+
     private static int place(JsonNode queueStatus) {
         String text = queueStatus.get("text").asString();
         Matcher number = Pattern.compile("\\p{Nd}+").matcher(text);
@@ -335,8 +418,13 @@ class WidgetApiTest {
     private static String tokenFor(String visitor, String secret) {
         var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256")));
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(visitor).audience(List.of(VisitorTokens.AUDIENCE))
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).build();
+        // Built claim by claim, so a test can leave the subject out or make it empty.
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder().audience(List.of(VisitorTokens.AUDIENCE))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600));
+        if (visitor != null) {
+            builder.claim("sub", visitor);
+        }
+        JwtClaimsSet claims = builder.build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }

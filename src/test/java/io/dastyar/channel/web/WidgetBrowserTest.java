@@ -214,6 +214,63 @@ class WidgetBrowserTest {
         botLineContaining("glad");
     }
 
+    /** One language of the demo page, with what the test asks and expects in it. */
+    private record DemoLanguage(String lang, String direction, String panelTitle, String question, String answer,
+                                String digits) {
+    }
+
+    @Test
+    void theDemoPageAndThePanelReadInTheChosenLanguageAndEachTextInItsOwnDirection() {
+        for (DemoLanguage demo : List.of(
+                new DemoLanguage("en", "ltr", "Support", "How long will my order take to arrive?", "2-5 working days", "[0-9]"),
+                new DemoLanguage("fa", "rtl", "پشتیبانی", "سفارشم چند روزه می‌رسه؟", "۲ تا ۵ روز کاری", "[۰-۹]"),
+                new DemoLanguage("ar", "rtl", "خدمة العملاء", "كم يستغرق توصيل الطلب؟", "٢ إلى ٥ أيام عمل", "[٠-٩]"))) {
+            browser.get("http://localhost:" + port + "/?lang=" + demo.lang());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("dastyar-launcher")));
+            browser.executeScript("localStorage.clear()"); // a new visitor for each language
+            // The page's chrome follows the chosen language; its shop sells what the knowledge base speaks of.
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(demo.lang());
+            assertThat(browser.findElement(By.tagName("body")).getCssValue("direction")).as(demo.lang())
+                    .isEqualTo(demo.direction());
+            assertThat(browser.findElement(By.cssSelector(".products")).getText()).as(demo.lang())
+                    .containsPattern(demo.digits());
+            if (!demo.lang().equals("en")) {
+                assertThat(browser.findElement(By.tagName("h1")).getText()).as(demo.lang())
+                        .doesNotContainPattern("[A-Za-z]");
+                assertThat(browser.findElement(By.cssSelector(".products")).getText()).as(demo.lang())
+                        .doesNotContain("toman").doesNotContain("Add to cart");
+            }
+            // English on the page stays left to right whatever the page's direction: the code, and the language list.
+            assertThat(browser.findElement(By.cssSelector(".embed pre")).getCssValue("direction")).isEqualTo("ltr");
+            assertThat(browser.findElement(By.cssSelector(".langs a[hreflang=en]")).getCssValue("direction"))
+                    .isEqualTo("ltr");
+            assertThat(browser.findElement(By.cssSelector(".langs a[hreflang=ar]")).getCssValue("direction"))
+                    .isEqualTo("rtl");
+            assertThat(browser.findElements(By.cssSelector("[data-i18n][lang=en]"))).as("texts left untranslated")
+                    .isEmpty();
+
+            openPanel();
+            assertThat(browser.findElement(By.id("dastyar-title")).getText()).isEqualTo(demo.panelTitle());
+            ask(demo.question());
+            botLineContaining(demo.answer());
+            // Every line takes its direction from its own words.
+            assertThat(browser.findElements(By.cssSelector(".msg .text")))
+                    .allSatisfy(text -> assertThat(text.getAttribute("dir")).isEqualTo("auto"));
+            // The empty input reads in the panel's direction, so its placeholder does too; English typed in it reads
+            // left to right.
+            WebElement input = browser.findElement(By.id("dastyar-input"));
+            assertThat(input.getCssValue("direction")).isEqualTo(demo.direction());
+            input.sendKeys("Order ANR-1234, please.");
+            assertThat(input.getCssValue("direction")).isEqualTo("ltr");
+            Browser.screenshot(browser, "demo-" + demo.lang() + "-typing-english");
+            input.clear();
+            input.sendKeys(" ");
+            input.sendKeys(Keys.BACK_SPACE);
+            browser.switchTo().defaultContent();
+            Browser.screenshot(browser, "demo-" + demo.lang() + "-answered");
+        }
+    }
+
     private void open(String lang, String query) {
         browser.get("http://localhost:" + port + "/?lang=" + lang + query);
         openPanel();
