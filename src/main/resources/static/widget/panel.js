@@ -122,7 +122,9 @@ function line(m, author) {
   e.dataset.kind = m.kind || 'message';
   if (m.id != null) e.dataset.id = m.id;
   if (e.dataset.kind === 'message' && author !== 'system') {
-    e.append(el('span', author === 'customer' ? 'author sr-only' : 'author', T[author]));
+    // An agent's message carries the agent's name; el() sets it as text, never as markup.
+    e.append(el('span', author === 'customer' ? 'author sr-only' : 'author',
+      author === 'agent' && m.agentName ? m.agentName : T[author]));
   }
   const body = el('div', 'text');
   // Each line takes its direction from its own words: English typed in a Persian panel still reads left to right.

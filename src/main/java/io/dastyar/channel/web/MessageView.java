@@ -34,7 +34,8 @@ final class MessageView {
         return new ServerFrame.Message(entry.id(), entry.conversation().toString(), inbound ? "in" : "out",
                 name(entry.author()), reply.map(r -> name(r.kind())).orElse("message"), entry.text(),
                 html(entry.author(), entry.text()), reply.map(MessageView::buttons).orElse(List.of()),
-                inbound ? entry.channelMessageId() : null, entry.at(), state.name());
+                inbound ? entry.channelMessageId() : null, entry.at(), state.name(),
+                reply.map(Reply::agentName).orElse(null));
     }
 
     static ServerFrame.Message of(Delivery delivery) {
@@ -42,7 +43,7 @@ final class MessageView {
         return new ServerFrame.Message(delivery.messageId(), delivery.conversation().toString(), "out",
                 name(delivery.author()), name(reply.kind()), reply.text(), html(delivery.author(), reply.text()),
                 buttons(reply), null, delivery.at(),
-                delivery.state().map(ConversationState::name).orElse(null));
+                delivery.state().map(ConversationState::name).orElse(null), reply.agentName());
     }
 
     private static List<ServerFrame.QuickReply> buttons(Reply reply) {

@@ -27,7 +27,8 @@ sealed interface ServerFrame {
 
     /** A transcript line; {@code html} only on the bot's lines, rendered safe on the server. */
     record Message(long id, String conversation, String direction, String author, String kind, String text,
-                   String html, List<QuickReply> quickReplies, String clientMessageId, Instant at, String state)
+                   String html, List<QuickReply> quickReplies, String clientMessageId, Instant at, String state,
+                   String agentName)
             implements ServerFrame {
     }
 
