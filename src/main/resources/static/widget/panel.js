@@ -465,7 +465,7 @@ let lastTyping = 0;
 function submit() {
   const text = input.value.trim();
   if (!text) return;
-  if (text.length > cfg.maxMessageLength) { notice(T.tooLong(fmtN(cfg.maxMessageLength))); return; } // text stays
+  if (text.length > cfg.maxMessageLength) { notice(T.tooLong(cfg.maxMessageLength, fmtN(cfg.maxMessageLength))); return; } // text stays
   input.value = '';
   resize();
   updateCounter();
