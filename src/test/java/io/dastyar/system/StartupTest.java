@@ -65,4 +65,16 @@ class StartupTest {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(key);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "support.handoff.hours.time-zone        | Mars/Olympus",
+            "support.handoff.hours.weekly.monday    | 18:00-09:00",
+            "support.handoff.hours.weekly.monday    | 09:00-13:00,12:00-14:00",
+            "support.handoff.hours.holidays.jalali  | 1405-13-01",
+    })
+    void aBadBusinessHoursSettingStopsStartUpWithAMessageNamingTheKey(String key, String value, CapturedOutput output) {
+        assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(key).contains(value.split(",")[0]);
+    }
 }
