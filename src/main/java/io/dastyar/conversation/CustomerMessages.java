@@ -86,7 +86,8 @@ class CustomerMessages {
                 return new Receipt(Optional.of(conversation.id()), Outcome.REFUSED);
             }
             long line = transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
-            switch (interpreter.interpret(conversation.state(), pressedByNumber(conversation, inbound.content()))) {
+            switch (interpreter.interpret(conversation.state(), pressedByNumber(conversation, inbound.content()),
+                    conversation.language())) {
                 case Respond respond -> steps.respond(conversation, now, respond.messageKey());
                 case Trigger trigger -> steps.take(conversation, trigger, now, lookAhead);
             }

@@ -2,6 +2,7 @@ package io.dastyar.conversation;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.dastyar.conversation.Interpretation.Respond;
@@ -9,8 +10,12 @@ import io.dastyar.conversation.channel.Inbound.Button;
 import io.dastyar.conversation.channel.Inbound.Content;
 import io.dastyar.conversation.channel.Inbound.Text;
 import io.dastyar.conversation.channel.QuickReply;
+import io.dastyar.system.Language;
 
-/** Turns buttons, commands and free text into state-machine events, depending on what the bot last asked. */
+/**
+ * Turns buttons, commands and free text into state-machine events, depending on what the bot last asked. In
+ * self-service, text that asks for a person ({@link PersonRequests}) is the same as the "Talk to a person" button.
+ */
 @Component
 class InboundInterpreter {
 
@@ -26,10 +31,22 @@ class InboundInterpreter {
             "/agent", ConversationEvent.ASKED_FOR_PERSON,
             "/end", ConversationEvent.ENDED);
 
+    private final PersonRequests personRequests;
+
+    InboundInterpreter(PersonRequests personRequests) {
+        this.personRequests = personRequests;
+    }
+
+    /** As {@link #interpret(ConversationState, Content, Language)}, trying every language's person requests alike. */
     Interpretation interpret(ConversationState state, Content content) {
+        return interpret(state, content, null);
+    }
+
+    /** @param language the conversation's language, whose person requests are tried first */
+    Interpretation interpret(ConversationState state, Content content, @Nullable Language language) {
         return switch (content) {
             case Button button -> button(button.payload());
-            case Text text -> text(state, text.text().strip());
+            case Text text -> text(state, text.text().strip(), language);
         };
     }
 
@@ -44,7 +61,7 @@ class InboundInterpreter {
         return event == null ? new Respond("bot.stale-action") : Trigger.of(event);
     }
 
-    private Interpretation text(ConversationState state, String text) {
+    private Interpretation text(ConversationState state, String text, @Nullable Language language) {
         if (text.startsWith("/")) {
             String command = text.split("\\s+", 2)[0].toLowerCase();
             if (command.equals("/start")) {
@@ -54,6 +71,8 @@ class InboundInterpreter {
             return event == null ? new Respond("bot.unknown-command") : Trigger.of(event);
         }
         return switch (state) {
+            case BOT, AWAITING_FEEDBACK -> personRequests.isRequest(text, language)
+                    ? Trigger.of(ConversationEvent.ASKED_FOR_PERSON) : new Trigger.Message(text);
             case AWAITING_RATING -> isNumber(text) ? rating(text) : new Trigger.Message(text);
             case AWAITING_COMMENT -> new Trigger.Comment(text);
             default -> new Trigger.Message(text);

@@ -36,13 +36,19 @@ class SelfService {
 
     private final ObjectProvider<AnswerSource> answerSource;
     private final ConversationProperties properties;
+    private final PersonRequests personRequests;
 
-    SelfService(ObjectProvider<AnswerSource> answerSource, ConversationProperties properties) {
+    SelfService(ObjectProvider<AnswerSource> answerSource, ConversationProperties properties,
+                PersonRequests personRequests) {
         this.answerSource = answerSource;
         this.properties = properties;
+        this.personRequests = personRequests;
     }
 
-    /** Ranks a typed question for the customer's open conversation (if any) before its transaction begins. */
+    /**
+     * Ranks a typed question for the customer's open conversation (if any) before its transaction begins; not a
+     * request for a person, which the interpreter hands off without an answer.
+     */
     LookAhead lookAhead(Inbound inbound, Optional<Conversation> open) {
         if (!(inbound.content() instanceof Inbound.Text text) || text.isEmpty() || text.text().startsWith("/")
                 || text.text().length() > properties.maxMessageLength()
@@ -52,6 +58,9 @@ class SelfService {
         Language language = inbound.language().or(() -> open.map(Conversation::language))
                 .orElse(properties.defaultLanguage());
         String question = text.text().strip(); // as the interpreter hands it on
+        if (personRequests.isRequest(question, language)) {
+            return LookAhead.NONE;
+        }
         AnswerSource source = answerSource.getIfAvailable();
         return source == null ? LookAhead.NONE
                 : new LookAhead(question, language, source.confidentAnswers(question, language));

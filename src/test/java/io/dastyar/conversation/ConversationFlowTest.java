@@ -67,7 +67,7 @@ class ConversationFlowTest {
 
     @Test
     void aConversationHandedToAnAgentEndsWithTheCsatQuestionAndKeepsTheRating() {
-        ConversationId id = say("I want to talk to someone").conversation().orElseThrow();
+        ConversationId id = say("My parcel arrived broken").conversation().orElseThrow();
         press(QuickReply.PERSON);
         assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
 
@@ -241,6 +241,40 @@ class ConversationFlowTest {
         // A number where no buttons were offered is just text: in the queue it is kept for the agent.
         conversations.receive(new Inbound(plain, "p3", new Text("7"), Optional.empty()));
         assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+    }
+
+    @Test
+    void aPersonAskedForInWordsIsQueuedEvenWhenAnArticleWouldAnswerAndALookAlikeStillGetsTheArticle() {
+        var contact = new Answer("contact-support", Language.FA, "چطور با پشتیبانی انار تماس بگیرم؟",
+                "تلفن: ۰۲۱-۹۱۰۰۵۵۰۰", 0.9, false);
+        scripted.teach("میخوام با اپراتور صحبت کنم", contact);
+        scripted.teach("شماره تلفن پشتیبانی چیه؟", contact);
+
+        ConversationId id = sayIn(Language.FA, "میخوام با اپراتور صحبت کنم").conversation().orElseThrow();
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+        assertThat(awaitReplies(id, 1).getFirst().text()).contains("همکارانمان").doesNotContain("۹۱۰۰۵۵۰۰");
+
+        var other = new ChannelAddress(RecordingChannel.NAME, "visitor-" + UUID.randomUUID());
+        ConversationId answered = conversations.receive(new Inbound(other, "m0", new Text("شماره تلفن پشتیبانی چیه؟"),
+                Optional.of(Language.FA))).conversation().orElseThrow();
+        assertThat(state(answered)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
+        assertThat(awaitReplies(answered, 1).getFirst().text()).isEqualTo("تلفن: ۰۲۱-۹۱۰۰۵۵۰۰");
+    }
+
+    @Test
+    void aPersonAskedForAfterAnAnswerIsQueuedAndInTheQueueWordsAreForTheAgent() {
+        scripted.teach("Can I pay in instalments? (flow)", new Answer("instalments", Language.EN, "Instalments",
+                "Yes, in three monthly payments.", 0.9, false));
+        ConversationId id = say("Can I pay in instalments? (flow)").conversation().orElseThrow();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_FEEDBACK);
+
+        say("That doesn't answer it, can I talk to a human?");
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+        say("I want to talk to a person");
+        assertThat(state(id)).isEqualTo(ConversationState.QUEUED);
+        assertThat(awaitReplies(id, 5)).extracting(Reply::text)
+                .anyMatch(text -> text.contains("still in the queue"))
+                .noneMatch(text -> text.contains("isn't available any more"));
     }
 
     private Receipt say(String text) {

@@ -10,7 +10,7 @@ import io.dastyar.conversation.channel.Inbound.Text;
 
 class InboundInterpreterTest {
 
-    private final InboundInterpreter interpreter = new InboundInterpreter();
+    private final InboundInterpreter interpreter = new InboundInterpreter(PersonRequestsTest.fromBundles());
 
     @Test
     void buttonsBecomeTheirEvents() {
