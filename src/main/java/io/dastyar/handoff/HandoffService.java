@@ -71,9 +71,10 @@ class HandoffService implements Handoff {
 
     @Override
     public Outcome claim(String agent, ConversationId conversation) {
-        // Claiming is the console at work: it counts as a heartbeat, and registers an agent new to hand-off.
+        // Claiming is the console at work: it counts as a heartbeat, and registers an agent new to hand-off as
+        // away (they hold what they claim; routing gives them chats once they say they are online).
         Presence presence = agents.find(agent).map(Agent::presence).filter(p -> p != Presence.OFFLINE)
-                .orElse(Presence.ONLINE);
+                .orElse(Presence.AWAY);
         register(agent, presence);
         return assignments.claimAndAssign(agent, conversation);
     }
