@@ -33,6 +33,12 @@ public interface Handoff {
     /** Ends a held chat: the customer is asked the CSAT question. */
     Outcome resolve(String agent, ConversationId conversation);
 
+    /**
+     * Records that the agent wrote to the customer in a chat they hold; the first reply of each holder is kept for
+     * reports (first response time). Call it after {@code Conversations.sendFromAgent} succeeded.
+     */
+    void replied(String agent, ConversationId conversation);
+
     /** An agent's presence, also their console's heartbeat; the first call registers the agent. */
     void presence(String agent, Presence presence);
 

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HandoffProperties.class)
+@EnableConfigurationProperties({HandoffProperties.class, RoutingProperties.class})
 class HandoffConfig {
 
     @Bean

@@ -13,6 +13,6 @@
  *
  * <p>Public API: {@link io.dastyar.handoff.Handoff} and its values.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Hand-off", allowedDependencies = {"conversation", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "Hand-off", allowedDependencies = {"conversation", "account", "system"})
 @org.jspecify.annotations.NullMarked
 package io.dastyar.handoff;

@@ -1,0 +1,56 @@
+package io.dastyar.handoff;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+import io.dastyar.support.TestPostgres;
+import io.dastyar.support.TestSupportConfig;
+
+/**
+ * The whole application on a real server, against a PostgreSQL database of hand-off's own on the test server. Hand-off
+ * routes from a sweep in every running context, and the other tests' contexts (still running, with clocks of their
+ * own) would route, or take agents offline, in a shared database; in this one only hand-off's tests' context does.
+ * The heartbeat grace is longer than the sticky grace here, so tests can step past the one without the other.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "support.handoff.routing.heartbeat-grace=10m",
+        "support.handoff.routing.sticky-grace=2m"})
+@ContextConfiguration(initializers = HandoffTest.OwnDatabase.class)
+@Import(TestSupportConfig.class)
+public @interface HandoffTest {
+
+    String DATABASE = "handoff_tests";
+
+    class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            try (Connection connection = TestPostgres.server().getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement()) {
+                var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the hand-off tests' database", e);
+            }
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + TestPostgres.server().getJdbcUrl("postgres", DATABASE),
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=postgres",
+                    "support.account.initial-admin-password=" + TestPostgres.ADMIN_PASSWORD).applyTo(context);
+        }
+    }
+}
