@@ -52,7 +52,7 @@
       else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? '' : value);
     }
-    children.flat().forEach((child) => child != null && node.append(child));
+    children.flat().forEach((child) => { if (child != null && child !== false && child !== '') node.append(child); });
     return node;
   }
 
@@ -281,7 +281,7 @@
     chat.messages = chat.messages || [];
     state.chat = chat;
     const last = [...chat.messages].reverse().find((m) => authorOf(m) === 'customer');
-    if (last) previews[conversation] = last.text;
+    if (last) previews[conversation] = shownText(last.text);
     state.notYours = state.chatsSeen ? !state.chatsSeen.has(conversation) : false;
     renderChat();
     renderChats();
@@ -294,7 +294,13 @@
       .filter(Boolean).join(' · ');
     const transcript = $('transcript');
     const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
-    transcript.replaceChildren(...chat.messages.map(renderMessage));
+    // Lines already shown stay as they are (no flicker, a selection survives); only new ones are added.
+    const shown = [...transcript.children].map((li) => li.dataset.line);
+    const lines = chat.messages.map((m) => String(lineOf(m)));
+    const samePrefix = transcript.dataset.conversation === chat.conversation && shown.length <= lines.length
+      && shown.every((line, i) => line === lines[i]);
+    if (samePrefix) transcript.append(...chat.messages.slice(shown.length).map(renderMessage));
+    else transcript.replaceChildren(...chat.messages.map(renderMessage));
     if (atBottom || transcript.dataset.conversation !== chat.conversation) transcript.scrollTop = transcript.scrollHeight;
     transcript.dataset.conversation = chat.conversation;
     $('composer-text').lang = chat.language || '';
@@ -314,7 +320,19 @@
         el('span', { class: 'msg-author', dir: 'auto', text: label }),
         author === 'note' && el('span', { class: 'note-only', text: T.noteOnly }),
         time),
-      el('p', { class: 'text', dir: 'auto', text: m.text ?? '' }));
+      el('p', { class: 'text', dir: textDirection(author), text: shownText(m.text) }));
+  }
+  // The bot's lines and notices are in the conversation's language; people may write in any, so theirs is "auto".
+  function textDirection(author) {
+    if (author !== 'bot' && author !== 'system') return 'auto';
+    return ['fa', 'ar'].includes(state.chat?.language) ? 'rtl' : (state.chat?.language ? 'ltr' : 'auto');
+  }
+  // A pressed button is stored as "[payload]": say what it was.
+  function shownText(text) {
+    const button = /^\[([\w:-]+)\]$/.exec(text ?? '');
+    if (!button) return text ?? '';
+    const payload = button[1];
+    return T.buttons[payload] || (payload.startsWith('rate:') ? T.buttons.rate(numbers.format(Number(payload.slice(5)))) : T.buttons.other(payload));
   }
   function markNotYours() {
     state.notYours = true;
@@ -355,7 +373,7 @@
     const list = $('bot-part');
     list.replaceChildren(...(before.length ? before.map((m) => el('li', { class: authorOf(m) },
       el('span', { class: 'who', text: authorOf(m) === 'customer' ? T.customerSaid : T.botSaid }),
-      el('span', { class: 'text', dir: 'auto', text: m.text ?? '' })))
+      el('span', { class: 'text', dir: textDirection(authorOf(m)), text: shownText(m.text) })))
       : [el('li', { class: 'muted', text: T.noBotPart })]));
     $('bot-part-section').hidden = false;
   }
