@@ -608,9 +608,15 @@
       location.assign(url);
     });
     $('presence').addEventListener('change', presence);
-    $('toggle-customer').addEventListener('click', () => {
-      const shown = document.body.classList.toggle('show-customer');
+    const customerPanel = (shown) => {
+      document.body.classList.toggle('show-customer', shown);
       $('toggle-customer').setAttribute('aria-expanded', String(shown));
+      (shown ? $('close-customer') : $('toggle-customer')).focus();
+    };
+    $('toggle-customer').addEventListener('click', () => customerPanel(!document.body.classList.contains('show-customer')));
+    $('close-customer').addEventListener('click', () => customerPanel(false));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && document.body.classList.contains('show-customer') && !document.querySelector('dialog[open]')) customerPanel(false);
     });
     document.addEventListener('keydown', globalKeys);
     document.addEventListener('visibilitychange', () => {

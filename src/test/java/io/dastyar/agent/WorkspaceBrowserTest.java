@@ -180,6 +180,8 @@ class WorkspaceBrowserTest {
         assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
         assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(900L);
         Browser.screenshot(browser, "agent-workspace-fa-narrow");
+        browser.findElement(By.id("close-customer")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("customer-panel")));
     }
 
     private void signInAndOpen(String lang) {
