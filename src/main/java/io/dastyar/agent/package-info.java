@@ -1,5 +1,6 @@
 /**
- * The agents' console, and the agent API ({@code agent.api}, docs/agent-api.md) over hand-off.
+ * The agents' workspace: a live console at {@code /agent} (docs/agent-console.md) with its event stream, and the
+ * agent API ({@code agent.api}, docs/agent-api.md) over hand-off.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agent console",
         allowedDependencies = {"conversation", "conversation :: channel", "handoff", "account", "system"})

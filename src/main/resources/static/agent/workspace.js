@@ -1,0 +1,634 @@
+// The agent workspace: the queue and the agent's chats kept live over Server-Sent Events, the chat view with its
+// composer, and the customer panel. Calls the agent API of docs/agent-api.md; see docs/agent-console.md.
+// Whatever a customer (or the bot) wrote is only ever set as text (textContent), never parsed as HTML.
+'use strict';
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || '';
+  const lang = WORKSPACE_STRINGS[document.documentElement.lang] ? document.documentElement.lang : 'en';
+  const T = WORKSPACE_STRINGS[lang];
+  const locale = WORKSPACE_LOCALES[lang];
+  const numbers = new Intl.NumberFormat(locale);
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const csrf = { header: meta('_csrf_header') || 'X-CSRF-TOKEN', token: meta('_csrf') };
+  const agentName = meta('dastyar-agent-name') || meta('dastyar-agent');
+  const TYPING_EVERY_MS = 3000;
+  const CUSTOMER_TYPING_SHOWN_MS = 5000;
+
+  const state = {
+    queue: [], chats: [], open: null, chat: null, unread: {}, typingUntil: {}, lastTypingSent: 0,
+    canned: {}, cannedMatches: [], cannedIndex: 0, chatsSeen: null, claiming: new Set(),
+    sound: localStorage.getItem('dastyar.sound') !== 'off', source: null, retry: 1000, notYours: false,
+  };
+  try { state.unread = JSON.parse(sessionStorage.getItem('dastyar.unread') || '{}'); } catch { state.unread = {}; }
+
+  // ---- texts ----------------------------------------------------------------------------------------------------
+  function translatePage() {
+    document.querySelectorAll('[data-i18n]').forEach((el) => {
+      const text = T[el.dataset.i18n];
+      if (typeof text === 'string') el.textContent = text;
+    });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = T[el.dataset.i18nPlaceholder]; });
+    document.querySelectorAll('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', T[el.dataset.i18nLabel]));
+    document.title = `Dastyar · ${T.myChats}`;
+    $('language').value = lang;
+  }
+  const shortId = (id) => String(id).slice(0, 6);
+  const channelName = (c) => T.channels[c] || c;
+  const languageName = (l) => T.languages[l] || l;
+  function duration(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(s / 3600); const m = Math.floor((s % 3600) / 60); const sec = s % 60;
+    const two = (n) => numbers.format(n).padStart(2, numbers.format(0));
+    return h > 0 ? `${numbers.format(h)}:${two(m)}:${two(sec)}` : `${numbers.format(m)}:${two(sec)}`;
+  }
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'text') node.textContent = value;
+      else if (key === 'class') node.className = value;
+      else if (key === 'dataset') Object.assign(node.dataset, value);
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    children.flat().forEach((child) => { if (child != null && child !== false && child !== '') node.append(child); });
+    return node;
+  }
+
+  // ---- talking to the server ------------------------------------------------------------------------------------
+  class Problem extends Error {
+    constructor(status, type, detail) { super(detail || `HTTP ${status}`); this.status = status; this.type = type; }
+    get text() {
+      const key = (this.type || '').split('/').pop();
+      return T.problems[key] || T.error;
+    }
+  }
+  async function api(method, url, body) {
+    const headers = { Accept: 'application/json' };
+    if (method !== 'GET') headers[csrf.header] = csrf.token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(url, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+    });
+    if (response.redirected && new URL(response.url).pathname === '/login') {
+      showSignedOut();
+      throw new Problem(401, 'signed-out');
+    }
+    if (!response.ok) {
+      let problem = {};
+      try { problem = await response.json(); } catch { /* not a problem detail */ }
+      throw new Problem(response.status, problem.type, problem.detail);
+    }
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json() : null;
+  }
+
+  // ---- live events ----------------------------------------------------------------------------------------------
+  function connection(stateName, label) {
+    const box = $('connection');
+    box.dataset.state = stateName;
+    box.querySelector('.label').textContent = label;
+  }
+  function showSignedOut() {
+    connection('offline', T.signedOut);
+    const box = $('connection');
+    if (!box.querySelector('a')) {
+      box.querySelector('.label').replaceWith(el('a', { class: 'label', href: '/login', text: T.signedOut }));
+    }
+  }
+  function connect() {
+    if (state.source) state.source.close();
+    const source = new EventSource('/api/agent/events');
+    state.source = source;
+    source.addEventListener('open', () => { state.retry = 1000; connection('live', T.live); });
+    source.addEventListener('queue', (e) => { state.queue = JSON.parse(e.data); renderQueue(); });
+    source.addEventListener('chats', (e) => onChats(JSON.parse(e.data)));
+    source.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
+    source.addEventListener('typing', (e) => onTyping(JSON.parse(e.data)));
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) {
+        // The browser gives up on some failures (a redirect to sign-in, a server that is down): try again, slower.
+        connection('offline', T.reconnecting);
+        setTimeout(async () => {
+          try { await api('GET', '/api/agent/canned-responses'); connect(); } catch (e) {
+            if (e.status !== 401) { state.retry = Math.min(state.retry * 2, 30000); setTimeout(connect, state.retry); }
+          }
+        }, state.retry);
+      } else {
+        connection('connecting', T.reconnecting);
+      }
+    });
+  }
+
+  function onChats(chats) {
+    const before = state.chatsSeen;
+    state.chats = chats;
+    state.chatsSeen = new Set(chats.map((c) => c.conversation));
+    if (before) {
+      const fresh = chats.filter((c) => !before.has(c.conversation) && !state.claiming.has(c.conversation));
+      if (fresh.length) alertAgent(T.newChat, `${channelName(fresh[0].channel)} · ${languageName(fresh[0].language)}`, fresh[0].conversation);
+    }
+    if (state.open && !state.chatsSeen.has(state.open)) markNotYours();
+    else if (state.open && state.notYours) loadChat(state.open);
+    renderChats();
+  }
+  function onMessage({ conversation, line }) {
+    if (!state.chatsSeen?.has(conversation)) return;
+    const known = state.open === conversation && state.chat?.messages.some((m) => lineOf(m) === line);
+    if (known) return;
+    if (state.open === conversation) {
+      loadChat(conversation);
+      if (!document.hidden) return;
+    }
+    state.unread[conversation] = (state.unread[conversation] || 0) + 1;
+    saveUnread();
+    renderChats();
+    alertAgent(T.newMessage, '', conversation);
+  }
+  function onTyping({ conversation }) {
+    state.typingUntil[conversation] = Date.now() + CUSTOMER_TYPING_SHOWN_MS;
+    renderTyping();
+    renderChats();
+    setTimeout(() => { renderTyping(); renderChats(); }, CUSTOMER_TYPING_SHOWN_MS + 50);
+  }
+  const saveUnread = () => sessionStorage.setItem('dastyar.unread', JSON.stringify(state.unread));
+
+  // ---- notifications --------------------------------------------------------------------------------------------
+  const chime = new Audio('/agent/notify.wav');
+  function alertAgent(title, body, conversation) {
+    if (state.sound) chime.play().catch(() => { /* the browser wants a click on the page first */ });
+    if (document.hidden && 'Notification' in window && Notification.permission === 'granted') {
+      const note = new Notification(title, { body, tag: `dastyar-${conversation}`, lang });
+      note.onclick = () => { window.focus(); openChat(conversation); note.close(); };
+    }
+  }
+  function setUpNotifications() {
+    const button = $('enable-notifications');
+    if ('Notification' in window && Notification.permission === 'default') button.hidden = false;
+    button.addEventListener('click', async () => {
+      await Notification.requestPermission();
+      button.hidden = Notification.permission !== 'default';
+    });
+    const sound = $('sound');
+    const paint = () => { sound.setAttribute('aria-pressed', String(state.sound)); sound.classList.toggle('off', !state.sound); };
+    sound.addEventListener('click', () => {
+      state.sound = !state.sound;
+      localStorage.setItem('dastyar.sound', state.sound ? 'on' : 'off');
+      paint();
+      if (state.sound) chime.play().catch(() => {});
+    });
+    paint();
+  }
+
+  // ---- the queue and my chats -----------------------------------------------------------------------------------
+  function renderQueue() {
+    const list = $('queue');
+    list.replaceChildren(...state.queue.map((w) => el('li', { class: 'queue-item', dataset: { conversation: w.conversation } },
+      el('div', { class: 'row' },
+        el('span', { class: 'place', text: T.place(numbers.format(w.place)) }),
+        el('span', { class: 'chip', text: channelName(w.channel) }),
+        el('span', { class: 'chip', text: languageName(w.language), lang: w.language }),
+        el('span', { class: 'wait', dataset: { since: w.waitingSince }, title: T.waiting, text: duration(Date.now() - Date.parse(w.waitingSince)) })),
+      w.target && el('div', { class: 'target', text: w.target.agent ? T.forYou : T.forTeam(w.target.team), dir: 'auto' }),
+      el('button', { type: 'button', class: 'take', text: T.take, onclick: () => claim(w.conversation) }))));
+    $('queue-empty').hidden = state.queue.length > 0;
+    $('queue-count').textContent = numbers.format(state.queue.length);
+  }
+  function renderChats() {
+    const list = $('chats');
+    const now = Date.now();
+    list.replaceChildren(...state.chats.map((c) => {
+      const unread = state.unread[c.conversation] || 0;
+      const typing = (state.typingUntil[c.conversation] || 0) > now;
+      const preview = lastCustomerLine(c.conversation);
+      return el('li', {},
+        el('button', {
+          type: 'button', class: 'chat-item', 'aria-current': state.open === c.conversation ? 'true' : null,
+          dataset: { conversation: c.conversation }, onclick: () => openChat(c.conversation),
+        },
+        el('span', { class: 'row' },
+          el('span', { class: 'who', text: T.chatLabel(shortId(c.conversation)) }),
+          unread > 0 && el('span', { class: 'unread', text: numbers.format(unread), 'aria-label': T.unread(numbers.format(unread)) })),
+        el('span', { class: 'row sub' },
+          el('span', { class: 'chip', text: channelName(c.channel) }),
+          el('span', { class: 'chip', text: languageName(c.language), lang: c.language }),
+          typing ? el('span', { class: 'typing-chip', text: T.typingShort })
+            : el('span', { class: 'since', text: clock.format(new Date(c.assignedAt)) })),
+        preview && el('span', { class: 'preview', dir: 'auto', text: preview })));
+    }));
+    $('chats-empty').hidden = state.chats.length > 0;
+    $('chats-count').textContent = numbers.format(state.chats.length);
+  }
+  const previews = {};
+  function lastCustomerLine(conversation) { return previews[conversation]; }
+  function tick() {
+    document.querySelectorAll('.wait[data-since]').forEach((span) => {
+      span.textContent = duration(Date.now() - Date.parse(span.dataset.since));
+    });
+    renderLocalTime();
+  }
+
+  async function claim(conversation) {
+    state.claiming.add(conversation);
+    try {
+      await api('POST', `/api/agent/conversations/${conversation}/claim`);
+      toast(T.claimed);
+      state.queue = state.queue.filter((w) => w.conversation !== conversation);
+      renderQueue();
+      if (!state.chats.some((c) => c.conversation === conversation)) {
+        state.chats = (await api('GET', '/api/agent/conversations')) || state.chats;
+        state.chatsSeen = new Set(state.chats.map((c) => c.conversation));
+        renderChats();
+      }
+      await openChat(conversation);
+    } catch (e) {
+      toast(e.text || T.error, true);
+    } finally {
+      setTimeout(() => state.claiming.delete(conversation), 5000);
+    }
+  }
+
+  // ---- the chat view --------------------------------------------------------------------------------------------
+  const lineOf = (m) => m.line ?? m.id;
+  const authorOf = (m) => {
+    if (m.note === true || m.kind === 'NOTE' || m.type === 'note' || m.author === 'NOTE') return 'note';
+    return String(m.author || 'SYSTEM').toLowerCase();
+  };
+  async function openChat(conversation) {
+    if (!conversation) return;
+    state.open = conversation;
+    state.notYours = false;
+    delete state.unread[conversation];
+    saveUnread();
+    renderChats();
+    $('chat-empty').hidden = true;
+    $('chat-view').hidden = false;
+    $('composer-error').textContent = '';
+    await loadChat(conversation);
+    $('composer-text').focus();
+  }
+  async function loadChat(conversation) {
+    let chat;
+    try {
+      chat = await api('GET', `/api/agent/conversations/${conversation}`);
+    } catch (e) {
+      if (state.open === conversation && (e.status === 403 || e.status === 404)) markNotYours();
+      else if (e.status !== 401) toast(e.text || T.error, true);
+      return;
+    }
+    if (state.open !== conversation) return;
+    chat.messages = chat.messages || [];
+    state.chat = chat;
+    const last = [...chat.messages].reverse().find((m) => authorOf(m) === 'customer');
+    if (last) previews[conversation] = shownText(last.text);
+    state.notYours = state.chatsSeen ? !state.chatsSeen.has(conversation) : false;
+    renderChat();
+    renderChats();
+  }
+  function renderChat() {
+    const chat = state.chat;
+    const held = state.chats.find((c) => c.conversation === chat.conversation);
+    $('chat-title').textContent = T.chatLabel(shortId(chat.conversation));
+    $('chat-meta').textContent = [channelName(chat.channel || held?.channel), languageName(chat.language || held?.language)]
+      .filter(Boolean).join(' · ');
+    const transcript = $('transcript');
+    const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
+    // Lines already shown stay as they are (no flicker, a selection survives); only new ones are added.
+    const shown = [...transcript.children].map((li) => li.dataset.line);
+    const lines = chat.messages.map((m) => String(lineOf(m)));
+    const samePrefix = transcript.dataset.conversation === chat.conversation && shown.length <= lines.length
+      && shown.every((line, i) => line === lines[i]);
+    if (samePrefix) transcript.append(...chat.messages.slice(shown.length).map(renderMessage));
+    else transcript.replaceChildren(...chat.messages.map(renderMessage));
+    if (atBottom || transcript.dataset.conversation !== chat.conversation) transcript.scrollTop = transcript.scrollHeight;
+    transcript.dataset.conversation = chat.conversation;
+    $('composer-text').lang = chat.language || '';
+    setNotYours(state.notYours);
+    renderCustomer(chat, held);
+    renderTyping();
+  }
+  function renderMessage(m) {
+    const author = authorOf(m);
+    const label = {
+      customer: T.authorCustomer, bot: T.authorBot, agent: m.agentName || m.agent || T.authorAgent,
+      system: T.authorSystem, note: T.authorNote,
+    }[author] || T.authorSystem;
+    const time = m.at ? el('time', { datetime: m.at, text: clock.format(new Date(m.at)) }) : null;
+    return el('li', { class: `msg ${author}`, dataset: { author, line: lineOf(m) } },
+      el('div', { class: 'msg-head' },
+        el('span', { class: 'msg-author', dir: 'auto', text: label }),
+        author === 'note' && el('span', { class: 'note-only', text: T.noteOnly }),
+        time),
+      el('p', { class: 'text', dir: textDirection(author), text: shownText(m.text) }));
+  }
+  // The bot's lines and notices are in the conversation's language; people may write in any, so theirs is "auto".
+  function textDirection(author) {
+    if (author !== 'bot' && author !== 'system') return 'auto';
+    return ['fa', 'ar'].includes(state.chat?.language) ? 'rtl' : (state.chat?.language ? 'ltr' : 'auto');
+  }
+  // A pressed button is stored as "[payload]": say what it was.
+  function shownText(text) {
+    const button = /^\[([\w:-]+)\]$/.exec(text ?? '');
+    if (!button) return text ?? '';
+    const payload = button[1];
+    return T.buttons[payload] || (payload.startsWith('rate:') ? T.buttons.rate(numbers.format(Number(payload.slice(5)))) : T.buttons.other(payload));
+  }
+  function markNotYours() {
+    state.notYours = true;
+    setNotYours(true);
+  }
+  function setNotYours(notYours) {
+    const banner = $('chat-banner');
+    banner.hidden = !notYours;
+    banner.textContent = notYours ? T.notYours : '';
+    ['composer-text', 'send', 'add-note', 'transfer', 'resolve'].forEach((id) => { $(id).disabled = notYours; });
+  }
+  function renderTyping() {
+    const typing = state.open && (state.typingUntil[state.open] || 0) > Date.now();
+    $('customer-typing').querySelector('.typing-text').hidden = !typing;
+  }
+
+  // ---- the customer panel ---------------------------------------------------------------------------------------
+  function renderCustomer(chat, held) {
+    $('customer-empty').hidden = true;
+    const facts = $('customer-facts');
+    const fact = (term, value, props = {}) => [el('dt', { text: term }), el('dd', { ...props, text: value })];
+    const timeZone = chat.customerTimeZone || chat.timeZone;
+    const queuedAt = held?.queuedAt;
+    facts.replaceChildren(
+      ...fact(T.channel, channelName(chat.channel || held?.channel)),
+      ...fact(T.customerLanguage, languageName(chat.language || held?.language)),
+      ...(timeZone ? fact(T.localTime, '', { id: 'local-time', 'data-zone': timeZone }) : []),
+      ...(queuedAt && held?.assignedAt ? fact(T.waitedFor, duration(Date.parse(held.assignedAt) - Date.parse(queuedAt))) : []),
+      ...fact(T.conversationId, chat.conversation, { class: 'mono' }));
+    facts.hidden = false;
+    renderLocalTime();
+
+    // The bot's part: everything before the customer joined the queue (or before the first agent line).
+    const handoffAt = queuedAt ? Date.parse(queuedAt) : null;
+    const firstAgent = chat.messages.findIndex((m) => authorOf(m) === 'agent');
+    const before = chat.messages.filter((m, i) => (handoffAt && m.at ? Date.parse(m.at) < handoffAt
+      : firstAgent < 0 || i < firstAgent)).filter((m) => ['customer', 'bot'].includes(authorOf(m)));
+    const list = $('bot-part');
+    list.replaceChildren(...(before.length ? before.map((m) => el('li', { class: authorOf(m) },
+      el('span', { class: 'who', text: authorOf(m) === 'customer' ? T.customerSaid : T.botSaid }),
+      el('span', { class: 'text', dir: textDirection(authorOf(m)), text: shownText(m.text) })))
+      : [el('li', { class: 'muted', text: T.noBotPart })]));
+    $('bot-part-section').hidden = false;
+  }
+  function renderLocalTime() {
+    const dd = $('local-time');
+    if (!dd) return;
+    try {
+      dd.textContent = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: dd.dataset.zone, timeZoneName: 'short' }).format(new Date());
+    } catch { dd.textContent = ''; }
+  }
+
+  // ---- the composer ---------------------------------------------------------------------------------------------
+  async function submit(kind) {
+    const box = $('composer-text');
+    const text = box.value.trim();
+    const conversation = state.open;
+    if (!text || !conversation || state.notYours) return;
+    $('composer-error').textContent = '';
+    $('send').disabled = true; $('add-note').disabled = true;
+    try {
+      await api('POST', `/api/agent/conversations/${conversation}/${kind === 'note' ? 'notes' : 'messages'}`, { text });
+      box.value = '';
+      closeCanned();
+      if (kind === 'note') toast(T.noteAdded);
+      await loadChat(conversation);
+    } catch (e) {
+      $('composer-error').textContent = e.text || T.error;
+    } finally {
+      $('send').disabled = state.notYours; $('add-note').disabled = state.notYours;
+      box.focus();
+    }
+  }
+  function agentTyping() {
+    const now = Date.now();
+    if (!state.open || state.notYours || now - state.lastTypingSent < TYPING_EVERY_MS) return;
+    state.lastTypingSent = now;
+    api('POST', `/api/agent/conversations/${state.open}/typing`).catch(() => { /* only a hint */ });
+  }
+
+  // Canned responses: "/" then a shortcut, in the customer's language (the console's if none is given for it).
+  function fill(text) {
+    let filled = text.replaceAll('{agentName}', agentName);
+    const customer = state.chat?.customerName;
+    if (customer) return filled.replaceAll('{customerName}', customer);
+    // No name known: drop the placeholder with the comma that leads into or out of it.
+    filled = filled.replace(/^\{customerName\}[,،]\s*/u, '').replace(/[ \t]*[,،]?[ \t]*\{customerName\}/gu, '');
+    return filled.charAt(0).toLocaleUpperCase(lang) + filled.slice(1);
+  }
+  function cannedQuery() {
+    const box = $('composer-text');
+    const before = box.value.slice(0, box.selectionStart);
+    const match = /(^|\s)\/([\p{L}\p{N}_-]*)$/u.exec(before);
+    return match ? { query: match[2].toLowerCase(), start: before.length - match[2].length - 1 } : null;
+  }
+  function updateCanned() {
+    const found = cannedQuery();
+    const list = state.canned[state.chat?.language] || state.canned[lang] || state.canned.en || [];
+    if (!found) { closeCanned(); return; }
+    state.cannedMatches = list.filter((r) => r.shortcut.toLowerCase().startsWith(found.query)
+      || r.title.toLowerCase().includes(found.query));
+    state.cannedIndex = 0;
+    renderCanned();
+  }
+  function renderCanned() {
+    const box = $('canned');
+    if (!state.cannedMatches.length) { closeCanned(); return; }
+    box.replaceChildren(...state.cannedMatches.map((r, i) => el('li', {
+      role: 'option', id: `canned-${i}`, 'aria-selected': String(i === state.cannedIndex),
+      onmousedown: (e) => { e.preventDefault(); insertCanned(i); },
+    }, el('span', { class: 'shortcut', text: `/${r.shortcut}`, dir: 'ltr' }), el('span', { class: 'title', dir: 'auto', text: r.title }),
+    el('span', { class: 'body', dir: 'auto', text: fill(r.text) }))));
+    box.hidden = false;
+    $('composer-text').setAttribute('aria-expanded', 'true');
+    $('composer-text').setAttribute('aria-activedescendant', `canned-${state.cannedIndex}`);
+  }
+  function closeCanned() {
+    $('canned').hidden = true;
+    state.cannedMatches = [];
+    $('composer-text').setAttribute('aria-expanded', 'false');
+    $('composer-text').removeAttribute('aria-activedescendant');
+  }
+  function insertCanned(i) {
+    const found = cannedQuery();
+    const response = state.cannedMatches[i];
+    if (!found || !response) return;
+    const box = $('composer-text');
+    const text = fill(response.text);
+    box.value = box.value.slice(0, found.start) + text + box.value.slice(box.selectionStart);
+    const caret = found.start + text.length;
+    box.setSelectionRange(caret, caret);
+    closeCanned();
+    box.focus();
+  }
+  function composerKeys(e) {
+    if (!$('canned').hidden) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const n = state.cannedMatches.length;
+        state.cannedIndex = (state.cannedIndex + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+        renderCanned();
+        return;
+      }
+      if ((e.key === 'Enter' || e.key === 'Tab') && !e.ctrlKey && !e.metaKey) { e.preventDefault(); insertCanned(state.cannedIndex); return; }
+      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeCanned(); return; }
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit(e.shiftKey ? 'note' : 'message');
+    }
+  }
+
+  // ---- transfer and resolve -------------------------------------------------------------------------------------
+  let targets = { agents: [], teams: [] };
+  async function openTransfer() {
+    if (!state.open || state.notYours) return;
+    $('transfer-error').textContent = '';
+    try { targets = await api('GET', '/api/agent/transfer-targets'); } catch (e) { targets = { agents: [], teams: [] }; }
+    fillTargets();
+    $('transfer-dialog').showModal();
+  }
+  function fillTargets() {
+    const kind = document.querySelector('#transfer-form input[name=kind]:checked').value;
+    const select = $('transfer-target');
+    $('transfer-target-label').textContent = kind === 'agent' ? T.agent : T.team;
+    const presence = { ONLINE: T.presenceOnline, AWAY: T.presenceAway, OFFLINE: T.presenceOffline };
+    const options = kind === 'agent'
+      ? targets.agents.map((a) => el('option', { value: a.username, text: `${a.displayName} (${presence[a.presence] || a.presence})` }))
+      : targets.teams.map((t) => el('option', { value: t, text: t }));
+    select.replaceChildren(...options);
+    $('transfer-none').hidden = options.length > 0;
+    $('transfer-confirm').disabled = options.length === 0;
+  }
+  async function transfer(e) {
+    e.preventDefault();
+    const kind = document.querySelector('#transfer-form input[name=kind]:checked').value;
+    const target = $('transfer-target').value;
+    const conversation = state.open;
+    try {
+      await api('POST', `/api/agent/conversations/${conversation}/transfer`, { [kind]: target });
+      $('transfer-dialog').close();
+      toast(T.transferred);
+      leaveChat(conversation);
+    } catch (err) {
+      $('transfer-error').textContent = err.text || T.error;
+    }
+  }
+  function openResolve() {
+    if (!state.open || state.notYours) return;
+    $('resolve-error').textContent = '';
+    $('resolve-dialog').showModal();
+    $('resolve-confirm').focus();
+  }
+  async function resolve(e) {
+    e.preventDefault();
+    const conversation = state.open;
+    try {
+      await api('POST', `/api/agent/conversations/${conversation}/resolve`);
+      $('resolve-dialog').close();
+      toast(T.resolved);
+      leaveChat(conversation);
+    } catch (err) {
+      $('resolve-error').textContent = err.text || T.error;
+    }
+  }
+  function leaveChat(conversation) {
+    const index = state.chats.findIndex((c) => c.conversation === conversation);
+    state.chats = state.chats.filter((c) => c.conversation !== conversation);
+    state.chatsSeen?.delete(conversation);
+    delete state.unread[conversation];
+    saveUnread();
+    renderChats();
+    const next = state.chats[Math.min(Math.max(index, 0), state.chats.length - 1)];
+    if (next) { openChat(next.conversation); return; }
+    state.open = null; state.chat = null;
+    $('chat-view').hidden = true;
+    $('chat-empty').hidden = false;
+    $('customer-facts').hidden = true;
+    $('bot-part-section').hidden = true;
+    $('customer-empty').hidden = false;
+  }
+  function step(by) {
+    if (!state.chats.length) return;
+    const index = state.chats.findIndex((c) => c.conversation === state.open);
+    const next = index < 0 ? 0 : (index + by + state.chats.length) % state.chats.length;
+    openChat(state.chats[next].conversation);
+    document.querySelector(`.chat-item[data-conversation="${state.chats[next].conversation}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  // ---- odds and ends --------------------------------------------------------------------------------------------
+  let toastTimer;
+  function toast(text, bad = false) {
+    const box = $('toast');
+    box.textContent = text;
+    box.classList.toggle('bad', bad);
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { box.hidden = true; }, 3500);
+  }
+  function presence() {
+    api('POST', '/api/agent/presence', { presence: $('presence').value }).catch(() => { /* retried with the next beat */ });
+  }
+  function globalKeys(e) {
+    if (document.querySelector('dialog[open]')) return;
+    if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === 'ArrowDown') { e.preventDefault(); step(1); } else if (e.key === 'ArrowUp') { e.preventDefault(); step(-1); } else if (e.code === 'KeyR') { e.preventDefault(); openResolve(); } else if (e.code === 'KeyT') { e.preventDefault(); openTransfer(); }
+      return;
+    }
+    const typingSomewhere = /^(TEXTAREA|INPUT|SELECT)$/.test(document.activeElement?.tagName);
+    if (e.key === '?' && !typingSomewhere) { e.preventDefault(); $('shortcuts-dialog').showModal(); }
+  }
+
+  function start() {
+    translatePage();
+    setUpNotifications();
+    $('composer').addEventListener('submit', (e) => { e.preventDefault(); submit('message'); });
+    $('add-note').addEventListener('click', () => submit('note'));
+    const box = $('composer-text');
+    box.addEventListener('keydown', composerKeys);
+    box.addEventListener('input', () => { updateCanned(); agentTyping(); });
+    box.addEventListener('blur', () => setTimeout(closeCanned, 100));
+    $('transfer').addEventListener('click', openTransfer);
+    $('transfer-form').addEventListener('submit', transfer);
+    $('transfer-form').addEventListener('change', (e) => { if (e.target.name === 'kind') fillTargets(); });
+    $('transfer-cancel').addEventListener('click', () => $('transfer-dialog').close());
+    $('resolve').addEventListener('click', openResolve);
+    $('resolve-form').addEventListener('submit', resolve);
+    $('resolve-cancel').addEventListener('click', () => $('resolve-dialog').close());
+    $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
+    $('language').addEventListener('change', (e) => {
+      const url = new URL(location.href);
+      url.searchParams.set('lang', e.target.value);
+      location.assign(url);
+    });
+    $('presence').addEventListener('change', presence);
+    const customerPanel = (shown) => {
+      document.body.classList.toggle('show-customer', shown);
+      $('toggle-customer').setAttribute('aria-expanded', String(shown));
+      (shown ? $('close-customer') : $('toggle-customer')).focus();
+    };
+    $('toggle-customer').addEventListener('click', () => customerPanel(!document.body.classList.contains('show-customer')));
+    $('close-customer').addEventListener('click', () => customerPanel(false));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && document.body.classList.contains('show-customer') && !document.querySelector('dialog[open]')) customerPanel(false);
+    });
+    document.addEventListener('keydown', globalKeys);
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && state.open) { delete state.unread[state.open]; saveUnread(); renderChats(); }
+    });
+    api('GET', '/api/agent/canned-responses').then((c) => { state.canned = c?.responses || {}; }).catch(() => {});
+    presence();
+    setInterval(presence, 30000);
+    setInterval(tick, 1000);
+    renderQueue();
+    renderChats();
+    connect();
+  }
+  start();
+})();

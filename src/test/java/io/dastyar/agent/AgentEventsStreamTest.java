@@ -1,0 +1,186 @@
+package io.dastyar.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dastyar.account.Accounts;
+import io.dastyar.account.NewUser;
+import io.dastyar.account.Role;
+import io.dastyar.conversation.ConversationEvent;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.ConversationMoved;
+import io.dastyar.conversation.ConversationState;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.handoff.HandoffEvents;
+import io.dastyar.system.Language;
+
+/**
+ * {@code GET /api/agent/events} over real HTTP: each agent's stream gets the events of their own chats only, and a
+ * conversation's event reaches it only once the transaction that published it has committed.
+ */
+@WorkspaceTest
+class AgentEventsStreamTest {
+
+    private static final String PASSWORD = "stream test password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    InMemoryHandoff handoff;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    AgentEvents events;
+
+    private final List<Stream<String>> open = new ArrayList<>();
+
+    record Event(String name, String data) {
+    }
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(Stream::close);
+    }
+
+    @Test
+    void anEventAfterCommitReachesTheAgentWhoHoldsTheChatAndNoOneElse() throws Exception {
+        String sara = agent();
+        String omid = agent();
+        BlockingQueue<Event> saras = stream(sara);
+        BlockingQueue<Event> omids = stream(omid);
+        next(saras, e -> e.name().equals("chats"));
+        next(omids, e -> e.name().equals("chats"));
+
+        var customer = new Customers(conversations, Language.EN);
+        ConversationId chat = customer.askForPerson("My parcel never came");
+        handoff.assign(chat, sara, "Sara", customer.address.channel(), Language.EN);
+        assertThat(next(saras, e -> e.name().equals("chats")).data()).contains(chat.toString());
+
+        customer.say("Are you there?");
+        assertThat(next(saras, e -> e.name().equals("message")).data()).contains(chat.toString()).contains("\"line\"");
+
+        // Published inside a transaction that rolls back: nobody hears of it.
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new ConversationMoved(chat, customer.address, Language.EN, ConversationEvent.MESSAGE,
+                    ConversationState.WITH_AGENT, ConversationState.WITH_AGENT, Instant.now()));
+            status.setRollbackOnly();
+        });
+        publisher.publishEvent(new CustomerTyping(customer.address));
+        assertThat(next(saras, e -> !e.name().equals("queue")).name()).as("no message from the rolled back transaction")
+                .isEqualTo("typing");
+
+        // The events go out in order, so by the time Omid gets this one he would have had any of Sara's.
+        publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
+        List<Event> omidsEvents = until(omids, e -> e.name().equals("queue"));
+        assertThat(omidsEvents).noneMatch(e -> e.data().contains(chat.toString()));
+        assertThat(omidsEvents).extracting(Event::name).doesNotContain("message", "typing", "chats");
+    }
+
+    @Test
+    void closedStreamsAreForgotten() throws Exception {
+        String agent = agent();
+        int before = events.openStreams();
+        BlockingQueue<Event> stream = stream(agent);
+        next(stream, e -> e.name().equals("chats"));
+        assertThat(events.connected()).contains(agent);
+
+        open.removeLast().close();
+        // The server notices a gone browser at its next write at the latest.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (events.connected().contains(agent) && System.nanoTime() < deadline) {
+            publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
+            Thread.sleep(200);
+        }
+        assertThat(events.connected()).doesNotContain(agent);
+        assertThat(events.openStreams()).isLessThanOrEqualTo(before);
+    }
+
+    private String agent() {
+        String name = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewUser(name, name, PASSWORD, Role.AGENT));
+        return name;
+    }
+
+    private BlockingQueue<Event> stream(String agent) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((agent + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agent/events"))
+                .header("Authorization", "Basic " + basic).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        open.add(response.body());
+        BlockingQueue<Event> received = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            String name = "message";
+            var data = new StringBuilder();
+            try {
+                for (String line : (Iterable<String>) response.body()::iterator) {
+                    if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5));
+                    } else if (line.isEmpty()) {
+                        if (!data.isEmpty()) {
+                            received.add(new Event(name, data.toString()));
+                        }
+                        name = "message";
+                        data.setLength(0);
+                    }
+                }
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+        return received;
+    }
+
+    private static Event next(BlockingQueue<Event> events, Predicate<Event> wanted) throws InterruptedException {
+        return until(events, wanted).getLast();
+    }
+
+    /** The events up to and including the first one wanted. */
+    private static List<Event> until(BlockingQueue<Event> events, Predicate<Event> wanted) throws InterruptedException {
+        List<Event> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                seen.add(event);
+                if (wanted.test(event)) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("The event never came; got " + seen);
+    }
+}

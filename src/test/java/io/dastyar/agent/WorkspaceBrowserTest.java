@@ -1,0 +1,206 @@
+package io.dastyar.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.dastyar.account.Accounts;
+import io.dastyar.account.NewUser;
+import io.dastyar.account.Role;
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.ConversationState;
+import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.handoff.HandoffEvents;
+import io.dastyar.support.Browser;
+import io.dastyar.support.RecordingChannel;
+import io.dastyar.system.Language;
+
+/**
+ * An agent works a chat in the workspace in a real (headless) Chromium against a real server: a customer appears
+ * in the queue live, the agent takes the chat, reads and answers, notes and resolves it. Hand-off and the agent
+ * REST API are the test doubles of {@link WorkspaceTestDoubles} until the real ones land.
+ */
+@Tag("browser")
+@WorkspaceTest
+class WorkspaceBrowserTest {
+
+    private static final String PASSWORD = "workspace test password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    InMemoryHandoff handoff;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    RecordingChannel channel;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private String agent;
+
+    @BeforeEach
+    void setUp() {
+        handoff.clear();
+        agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewUser(agent, "Sara Karimi", PASSWORD, Role.AGENT));
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAgentTakesAChatAnswersItWithACannedResponseNotesAndResolvesIt() {
+        signInAndOpen("en");
+        var customer = new Customers(conversations, Language.EN);
+        ConversationId chat = customer.askForPerson("Where is my order? It was due last week");
+        handoff.enqueue(chat, customer.address.channel(), Language.EN);
+        publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
+
+        WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(chat)));
+        assertThat(waiting.getText()).contains("#1").contains("English");
+        String waitedFirst = waiting.findElement(By.className("wait")).getText();
+        wait.until(driver -> !driver.findElement(queueItem(chat)).findElement(By.className("wait")).getText()
+                .equals(waitedFirst));
+
+        waiting.findElement(By.className("take")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(queueItem(chat)));
+        transcriptLine("customer", "Where is my order?");
+        assertThat(browser.findElement(By.cssSelector(".chat-item[aria-current=true]")).getDomAttribute("data-conversation"))
+                .isEqualTo(chat.toString());
+        assertThat(browser.findElement(By.id("bot-part")).getText()).contains("Where is my order?");
+
+        // The customer writes on, in Persian and in HTML: it shows live, as text, right to left where it should.
+        customer.say("سلام، سفارشم هنوز نرسیده");
+        customer.say("<img src=x onerror=\"window.__xss=1\"><b>bold?</b>");
+        WebElement persian = transcriptLine("customer", "سفارشم هنوز نرسیده");
+        assertThat(persian.getDomAttribute("dir")).isEqualTo("auto");
+        assertThat(persian.getCssValue("direction")).isEqualTo("rtl");
+        transcriptLine("customer", "<img src=x onerror=\"window.__xss=1\"><b>bold?</b>");
+        assertThat(browser.findElements(By.cssSelector("#transcript img, #transcript b"))).isEmpty();
+        assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+        publisher.publishEvent(new CustomerTyping(customer.address));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#customer-typing .typing-text")));
+
+        // A canned response by its shortcut, then Ctrl+Enter sends it to the customer.
+        WebElement composer = browser.findElement(By.id("composer-text"));
+        composer.sendKeys("/ref");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#canned li[aria-selected=true]")));
+        composer.sendKeys(Keys.ENTER);
+        assertThat(composer.getDomProperty("value")).startsWith("I've started your refund.")
+                .doesNotContain("{customerName}").doesNotContain("/ref");
+        composer.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        transcriptLine("agent", "I've started your refund.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(chat).stream()
+                .anyMatch(r -> r.delivery().author() == Author.AGENT
+                        && r.delivery().reply().text().startsWith("I've started your refund.")));
+
+        composer.sendKeys("Customer asked twice already, be kind");
+        browser.findElement(By.id("add-note")).click();
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".msg.note")));
+        assertThat(note.getText()).contains("only agents see this").contains("be kind");
+        assertThat(channel.to(chat)).noneMatch(r -> r.delivery().reply().text().contains("be kind"));
+
+        // A second waiting customer, for the screenshot's queue.
+        var another = new Customers(conversations, Language.FA);
+        ConversationId next = another.askForPerson("سلام، کد تخفیفم کار نمی‌کند");
+        handoff.enqueue(next, another.address.channel(), Language.FA);
+        publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(next)));
+        Browser.screenshot(browser, "agent-workspace-en");
+
+        browser.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resolve-confirm"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".chat-item[data-conversation='" + chat + "']")));
+        assertThat(conversations.find(chat).orElseThrow().state()).isEqualTo(ConversationState.AWAITING_RATING);
+        assertThat(browser.findElement(By.id("chat-empty")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void thePersianWorkspaceIsRightToLeftWithPersianDigits() {
+        var customer = new Customers(conversations, Language.FA);
+        ConversationId chat = customer.askForPerson("سلام، می‌خواهم سفارشم را لغو کنم");
+        handoff.assign(chat, agent, "Sara Karimi", customer.address.channel(), Language.FA);
+        customer.say("شماره سفارش ۴۵۸۲۱ است");
+        var waiting = new Customers(conversations, Language.EN);
+        ConversationId other = waiting.askForPerson("Can I change my delivery address?");
+        handoff.enqueue(other, waiting.address.channel(), Language.EN);
+
+        signInAndOpen("fa");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.id("queue-title")).getText()).contains("در انتظار");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(other)));
+        assertThat(browser.findElement(queueItem(other)).findElement(By.className("wait")).getText())
+                .containsPattern("[۰-۹]").doesNotContainPattern("[0-9]");
+
+        browser.findElement(By.cssSelector(".chat-item[data-conversation='" + chat + "']")).click();
+        transcriptLine("customer", "شماره سفارش ۴۵۸۲۱ است");
+        browser.findElement(By.id("composer-text")).sendKeys("سلام، بله حتماً. همین الان بررسی می‌کنم.");
+        browser.findElement(By.id("composer-text")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        transcriptLine("agent", "همین الان بررسی می‌کنم");
+        Browser.screenshot(browser, "agent-workspace-fa");
+
+        // Narrower: two columns, the customer panel behind a button, nothing cut off.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 800));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("customer-panel")));
+        browser.findElement(By.id("toggle-customer")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-panel")));
+        assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(900L);
+        Browser.screenshot(browser, "agent-workspace-fa-narrow");
+        browser.findElement(By.id("close-customer")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("customer-panel")));
+    }
+
+    private void signInAndOpen(String lang) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(agent);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/agent"));
+        browser.get("http://localhost:" + port + "/agent?lang=" + lang);
+        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+    }
+
+    private static By queueItem(ConversationId chat) {
+        return By.cssSelector(".queue-item[data-conversation='" + chat + "']");
+    }
+
+    /** The text of the transcript line by this author that contains this text, once it shows. */
+    private WebElement transcriptLine(String author, String text) {
+        return wait.until(driver -> driver.findElements(By.cssSelector("#transcript .msg." + author + " .text")).stream()
+                .filter(line -> line.getText().contains(text)).findFirst().orElse(null));
+    }
+}
