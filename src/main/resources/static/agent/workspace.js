@@ -133,9 +133,10 @@
     else if (state.open && state.notYours) loadChat(state.open);
     renderChats();
   }
-  function onMessage({ conversation, line }) {
+  function onMessage({ conversation, line, note }) {
     if (!state.chatsSeen?.has(conversation)) return;
-    const known = state.open === conversation && state.chat?.messages.some((m) => lineOf(m) === line);
+    const key = note != null ? `note-${note}` : String(line);
+    const known = state.open === conversation && state.chat?.messages.some((m) => lineOf(m) === key);
     if (known) return;
     if (state.open === conversation) {
       loadChat(conversation);
@@ -250,11 +251,10 @@
   }
 
   // ---- the chat view --------------------------------------------------------------------------------------------
-  const lineOf = (m) => m.line ?? m.id;
-  const authorOf = (m) => {
-    if (m.note === true || m.kind === 'NOTE' || m.type === 'note' || m.author === 'NOTE') return 'note';
-    return String(m.author || 'SYSTEM').toLowerCase();
-  };
+  // A transcript entry of GET /api/agent/conversations/{id}: {kind: "message", line, author, name?, text, at} or
+  // {kind: "note", note, author (the agent's username), name, text, at}. Notes are numbered apart from lines.
+  const lineOf = (m) => (m.kind === 'note' ? `note-${m.note}` : String(m.line));
+  const authorOf = (m) => (m.kind === 'note' ? 'note' : String(m.author || 'system').toLowerCase());
   async function openChat(conversation) {
     if (!conversation) return;
     state.open = conversation;
@@ -296,7 +296,7 @@
     const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
     // Lines already shown stay as they are (no flicker, a selection survives); only new ones are added.
     const shown = [...transcript.children].map((li) => li.dataset.line);
-    const lines = chat.messages.map((m) => String(lineOf(m)));
+    const lines = chat.messages.map(lineOf);
     const samePrefix = transcript.dataset.conversation === chat.conversation && shown.length <= lines.length
       && shown.every((line, i) => line === lines[i]);
     if (samePrefix) transcript.append(...chat.messages.slice(shown.length).map(renderMessage));
@@ -311,8 +311,8 @@
   function renderMessage(m) {
     const author = authorOf(m);
     const label = {
-      customer: T.authorCustomer, bot: T.authorBot, agent: m.agentName || m.agent || T.authorAgent,
-      system: T.authorSystem, note: T.authorNote,
+      customer: T.authorCustomer, bot: T.authorBot, agent: m.name || T.authorAgent,
+      system: T.authorSystem, note: m.name ? `${T.authorNote} · ${m.name}` : T.authorNote,
     }[author] || T.authorSystem;
     const time = m.at ? el('time', { datetime: m.at, text: clock.format(new Date(m.at)) }) : null;
     return el('li', { class: `msg ${author}`, dataset: { author, line: lineOf(m) } },

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.annotation.PreDestroy;
 
@@ -47,8 +50,8 @@ import io.dastyar.handoff.WaitingChat;
  * happened, so a slow browser never holds up the transaction that published the event. A comment line every 15
  * seconds keeps proxies from closing idle streams and finds dead ones.
  *
- * <p>The REST API calls {@link #lineAdded} after {@link Conversations#sendFromAgent} (and after storing a note), as
- * those post no {@link ConversationMoved}.
+ * <p>The agent API ({@code io.dastyar.agent.api}) calls {@link #lineAdded} after {@link Conversations#sendFromAgent}
+ * and {@link #noteAdded} after storing a note, as those post no {@link ConversationMoved}.
  */
 @Component
 public class AgentEvents {
@@ -102,9 +105,14 @@ public class AgentEvents {
         return Set.copyOf(streams.keySet());
     }
 
-    /** A new line in a held chat that no {@link ConversationMoved} announces: an agent's message or note. */
+    /** A new transcript line in a held chat that no {@link ConversationMoved} announces: an agent's message. */
     public void lineAdded(ConversationId conversation, long line) {
-        toHoldersOf(conversation, "message", new MessageEvent(conversation.toString(), line));
+        toHoldersOf(conversation, "message", new MessageEvent(conversation.toString(), line, null));
+    }
+
+    /** A new internal note in a held chat; notes are numbered apart from transcript lines. */
+    public void noteAdded(ConversationId conversation, long note) {
+        toHoldersOf(conversation, "message", new MessageEvent(conversation.toString(), null, note));
     }
 
     @EventListener
@@ -142,7 +150,7 @@ public class AgentEvents {
                     .filter(entry -> entry.direction() == TranscriptEntry.Direction.IN)
                     .mapToLong(TranscriptEntry::id).findFirst()
                     .orElse(transcript.isEmpty() ? 0 : transcript.getLast().id());
-            sendToHolders(moved.conversation(), "message", new MessageEvent(moved.conversation().toString(), line));
+            sendToHolders(moved.conversation(), "message", new MessageEvent(moved.conversation().toString(), line, null));
         });
     }
 
@@ -276,7 +284,9 @@ public class AgentEvents {
         }
     }
 
-    record MessageEvent(String conversation, long line) {
+    /** A new line ({@code line}, a transcript line) or note ({@code note}, a note's id) in a chat; one of the two. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageEvent(String conversation, @Nullable Long line, @Nullable Long note) {
     }
 
     record TypingEvent(String conversation) {

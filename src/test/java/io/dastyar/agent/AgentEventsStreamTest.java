@@ -17,13 +17,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dastyar.account.Accounts;
@@ -35,14 +39,18 @@ import io.dastyar.conversation.ConversationMoved;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.handoff.Handoff;
 import io.dastyar.handoff.HandoffEvents;
+import io.dastyar.handoff.HandoffTest;
+import io.dastyar.handoff.Presence;
 import io.dastyar.system.Language;
 
 /**
- * {@code GET /api/agent/events} over real HTTP: each agent's stream gets the events of their own chats only, and a
- * conversation's event reaches it only once the transaction that published it has committed.
+ * {@code GET /api/agent/events} over real HTTP, fed by the real hand-off and agent API: each agent's stream gets the
+ * events of their own chats only (the customer's lines, and their own replies and notes through the agent API), and
+ * a conversation's event reaches it only once the transaction that published it has committed.
  */
-@WorkspaceTest
+@HandoffTest
 class AgentEventsStreamTest {
 
     private static final String PASSWORD = "stream test password";
@@ -54,7 +62,9 @@ class AgentEventsStreamTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    InMemoryHandoff handoff;
+    Handoff handoff;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
@@ -63,8 +73,14 @@ class AgentEventsStreamTest {
     AgentEvents events;
 
     private final List<Stream<String>> open = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     record Event(String name, String data) {
+    }
+
+    @BeforeEach
+    void nobodyAround() {
+        new io.dastyar.handoff.Customers(conversations, jdbc).cleanSlate();
     }
 
     @AfterEach
@@ -83,11 +99,25 @@ class AgentEventsStreamTest {
 
         var customer = new Customers(conversations, Language.EN);
         ConversationId chat = customer.askForPerson("My parcel never came");
-        handoff.assign(chat, sara, "Sara", customer.address.channel(), Language.EN);
-        assertThat(next(saras, e -> e.name().equals("chats")).data()).contains(chat.toString());
+        assertThat(next(saras, e -> e.name().equals("queue") && e.data().contains(chat.toString()))).isNotNull();
+        // Sara comes online (Omid never does): the router gives her the chat.
+        handoff.presence(sara, Presence.ONLINE);
+        next(saras, e -> e.name().equals("chats") && e.data().contains(chat.toString()));
 
         customer.say("Are you there?");
         assertThat(next(saras, e -> e.name().equals("message")).data()).contains(chat.toString()).contains("\"line\"");
+
+        // Her reply and her note, through the agent API, reach her stream too (other tabs of hers show them).
+        HttpResponse<String> sent = post(sara, chat, "messages", "{\"text\":\"Let me check that for you\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        long line = Long.parseLong(sent.body().replaceAll(".*\"line\":(\\d+).*", "$1"));
+        assertThat(next(saras, e -> e.name().equals("message")).data()).contains(chat.toString())
+                .contains("\"line\":" + line).doesNotContain("\"note\"");
+        HttpResponse<String> noted = post(sara, chat, "notes", "{\"text\":\"Parcel lost twice before\"}");
+        assertThat(noted.statusCode()).as(noted.body()).isEqualTo(201);
+        long note = Long.parseLong(noted.body().replaceAll(".*\"note\":(\\d+).*", "$1"));
+        assertThat(next(saras, e -> e.name().equals("message")).data()).contains(chat.toString())
+                .contains("\"note\":" + note).doesNotContain("\"line\"");
 
         // Published inside a transaction that rolls back: nobody hears of it.
         transactions.executeWithoutResult(status -> {
@@ -96,13 +126,13 @@ class AgentEventsStreamTest {
             status.setRollbackOnly();
         });
         publisher.publishEvent(new CustomerTyping(customer.address));
-        assertThat(next(saras, e -> !e.name().equals("queue")).name()).as("no message from the rolled back transaction")
-                .isEqualTo("typing");
+        assertThat(next(saras, e -> e.name().equals("message") || e.name().equals("typing")).name())
+                .as("no message from the rolled back transaction").isEqualTo("typing");
 
-        // The events go out in order, so by the time Omid gets this one he would have had any of Sara's.
+        // The events go out in order, so once this one has come and gone quiet Omid would have had any of Sara's.
         publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
-        List<Event> omidsEvents = until(omids, e -> e.name().equals("queue"));
-        assertThat(omidsEvents).noneMatch(e -> e.data().contains(chat.toString()));
+        List<Event> omidsEvents = quiet(omids);
+        assertThat(omidsEvents).isNotEmpty().last().extracting(Event::name).isEqualTo("queue");
         assertThat(omidsEvents).extracting(Event::name).doesNotContain("message", "typing", "chats");
     }
 
@@ -162,6 +192,30 @@ class AgentEventsStreamTest {
             }
         });
         return received;
+    }
+
+    /** Sends a POST of the agent API as the agent, over HTTP Basic (with a CSRF token, which SecurityConfig wants). */
+    private HttpResponse<String> post(String agent, ConversationId chat, String action, String json) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String basic = Base64.getEncoder().encodeToString((agent + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agent/conversations/"
+                        + chat + "/" + action))
+                .header("Authorization", "Basic " + basic).header("Cookie", cookie).header("X-CSRF-TOKEN", token.group(1))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The events that come until none has come for two seconds. */
+    private static List<Event> quiet(BlockingQueue<Event> events) throws InterruptedException {
+        List<Event> seen = new ArrayList<>();
+        for (Event event; (event = events.poll(2, TimeUnit.SECONDS)) != null; ) {
+            seen.add(event);
+        }
+        return seen;
     }
 
     private static Event next(BlockingQueue<Event> events, Predicate<Event> wanted) throws InterruptedException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +17,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dastyar.account.Accounts;
 import io.dastyar.account.NewUser;
@@ -30,18 +32,21 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.channel.CustomerTyping;
-import io.dastyar.handoff.HandoffEvents;
+import io.dastyar.handoff.AgentStatus;
+import io.dastyar.handoff.Handoff;
+import io.dastyar.handoff.HandoffTest;
+import io.dastyar.handoff.Presence;
 import io.dastyar.support.Browser;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.system.Language;
 
 /**
- * An agent works a chat in the workspace in a real (headless) Chromium against a real server: a customer appears
- * in the queue live, the agent takes the chat, reads and answers, notes and resolves it. Hand-off and the agent
- * REST API are the test doubles of {@link WorkspaceTestDoubles} until the real ones land.
+ * An agent works a chat in the workspace in a real (headless) Chromium against a real server, hand-off and agent API:
+ * a customer appears in the queue live, the agent takes the chat (while away, so the router leaves it to them) or,
+ * online, is given it by the router; reads and answers, notes and resolves it.
  */
 @Tag("browser")
-@WorkspaceTest
+@HandoffTest
 class WorkspaceBrowserTest {
 
     private static final String PASSWORD = "workspace test password";
@@ -53,7 +58,9 @@ class WorkspaceBrowserTest {
     @Autowired
     Conversations conversations;
     @Autowired
-    InMemoryHandoff handoff;
+    Handoff handoff;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
@@ -65,7 +72,7 @@ class WorkspaceBrowserTest {
 
     @BeforeEach
     void setUp() {
-        handoff.clear();
+        new io.dastyar.handoff.Customers(conversations, jdbc).cleanSlate();
         agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewUser(agent, "Sara Karimi", PASSWORD, Role.AGENT));
         browser = Browser.start();
@@ -83,10 +90,10 @@ class WorkspaceBrowserTest {
     @Test
     void anAgentTakesAChatAnswersItWithACannedResponseNotesAndResolvesIt() {
         signInAndOpen("en");
+        // Away, the router gives them nothing: they take chats from the queue themselves.
+        setPresence(Presence.AWAY);
         var customer = new Customers(conversations, Language.EN);
         ConversationId chat = customer.askForPerson("Where is my order? It was due last week");
-        handoff.enqueue(chat, customer.address.channel(), Language.EN);
-        publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
 
         WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(chat)));
         assertThat(waiting.getText()).contains("#1").contains("English");
@@ -125,7 +132,8 @@ class WorkspaceBrowserTest {
         transcriptLine("agent", "I've started your refund.");
         await().atMost(Duration.ofSeconds(10)).until(() -> channel.to(chat).stream()
                 .anyMatch(r -> r.delivery().author() == Author.AGENT
-                        && r.delivery().reply().text().startsWith("I've started your refund.")));
+                        && r.delivery().reply().text().startsWith("I've started your refund.")
+                        && "Sara Karimi".equals(r.delivery().reply().agentName())));
 
         composer.sendKeys("Customer asked twice already, be kind");
         browser.findElement(By.id("add-note")).click();
@@ -136,8 +144,6 @@ class WorkspaceBrowserTest {
         // A second waiting customer, for the screenshot's queue.
         var another = new Customers(conversations, Language.FA);
         ConversationId next = another.askForPerson("سلام، کد تخفیفم کار نمی‌کند");
-        handoff.enqueue(next, another.address.channel(), Language.FA);
-        publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(next)));
         Browser.screenshot(browser, "agent-workspace-en");
 
@@ -152,13 +158,18 @@ class WorkspaceBrowserTest {
     void thePersianWorkspaceIsRightToLeftWithPersianDigits() {
         var customer = new Customers(conversations, Language.FA);
         ConversationId chat = customer.askForPerson("سلام، می‌خواهم سفارشم را لغو کنم");
-        handoff.assign(chat, agent, "Sara Karimi", customer.address.channel(), Language.FA);
         customer.say("شماره سفارش ۴۵۸۲۱ است");
+
+        // Online on opening the console: the router gives the waiting chat to the agent.
+        signInAndOpen("fa");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".chat-item[data-conversation='" + chat + "']")));
+        assertThat(handoff.holds(agent, chat)).isTrue();
+        // Away now, so the next customer stays in the queue for the screenshot.
+        setPresence(Presence.AWAY);
         var waiting = new Customers(conversations, Language.EN);
         ConversationId other = waiting.askForPerson("Can I change my delivery address?");
-        handoff.enqueue(other, waiting.address.channel(), Language.EN);
 
-        signInAndOpen("fa");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.id("queue-title")).getText()).contains("در انتظار");
         wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(other)));
@@ -192,6 +203,18 @@ class WorkspaceBrowserTest {
         wait.until(ExpectedConditions.urlContains("/agent"));
         browser.get("http://localhost:" + port + "/agent?lang=" + lang);
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        // The console says the agent is online as it opens.
+        await().atMost(Duration.ofSeconds(10)).until(() -> presence().equals(Optional.of(Presence.ONLINE)));
+    }
+
+    /** Switches the console's presence and waits until hand-off has it. */
+    private void setPresence(Presence presence) {
+        new Select(browser.findElement(By.id("presence"))).selectByValue(presence.name());
+        await().atMost(Duration.ofSeconds(10)).until(() -> presence().equals(Optional.of(presence)));
+    }
+
+    private Optional<Presence> presence() {
+        return handoff.status(agent).map(AgentStatus::presence);
     }
 
     private static By queueItem(ConversationId chat) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dastyar.account.Accounts;
+import io.dastyar.agent.AgentEvents;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.ConversationSummary;
@@ -82,13 +83,16 @@ class AgentApiController {
     private final Conversations conversations;
     private final Accounts accounts;
     private final AgentNotes notes;
+    private final AgentEvents events;
     private final Clock clock;
 
-    AgentApiController(Handoff handoff, Conversations conversations, Accounts accounts, AgentNotes notes, Clock clock) {
+    AgentApiController(Handoff handoff, Conversations conversations, Accounts accounts, AgentNotes notes,
+                       AgentEvents events, Clock clock) {
         this.handoff = handoff;
         this.conversations = conversations;
         this.accounts = accounts;
         this.notes = notes;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -149,6 +153,8 @@ class AgentApiController {
             throw AgentApiProblem.of(Outcome.NOT_YOURS);
         }
         handoff.replied(agent.getName(), conversation);
+        // Sending posts no ConversationMoved: tell the console (this and the holder's other tabs) of the new line.
+        events.lineAdded(conversation, line.getAsLong());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("conversation", conversation.toString(), "line", line.getAsLong()));
     }
@@ -160,6 +166,7 @@ class AgentApiController {
         String text = validText(body);
         mustHold(agent.getName(), conversation);
         long note = notes.add(conversation, agent.getName(), text, clock.instant());
+        events.noteAdded(conversation, note);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("conversation", conversation.toString(), "note", note));
     }
