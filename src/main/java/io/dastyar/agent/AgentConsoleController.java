@@ -1,6 +1,5 @@
 package io.dastyar.agent;
 
-import java.security.Principal;
 import java.util.EnumSet;
 
 import org.springframework.stereotype.Controller;
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 
-/** The agents' start page: who is waiting for a person and who is being served. */
+/** The agents' start page: who is waiting for a person and who is being served (the header names who is signed in). */
 @Controller
 class AgentConsoleController {
 
@@ -21,8 +20,7 @@ class AgentConsoleController {
     }
 
     @GetMapping("/agent")
-    String console(Model model, Principal principal) {
-        model.addAttribute("agent", principal.getName());
+    String console(Model model) {
         model.addAttribute("waiting", conversations.inStates(EnumSet.of(ConversationState.QUEUED)));
         model.addAttribute("serving", conversations.inStates(EnumSet.of(ConversationState.WITH_AGENT)));
         return "agent/console";
