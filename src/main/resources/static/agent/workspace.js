@@ -31,7 +31,6 @@
     document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = T[el.dataset.i18nPlaceholder]; });
     document.querySelectorAll('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', T[el.dataset.i18nLabel]));
     document.title = `Dastyar · ${T.myChats}`;
-    $('language').value = lang;
   }
   const shortId = (id) => String(id).slice(0, 6);
   const channelName = (c) => T.channels[c] || c;
@@ -602,11 +601,6 @@
     $('resolve-form').addEventListener('submit', resolve);
     $('resolve-cancel').addEventListener('click', () => $('resolve-dialog').close());
     $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
-    $('language').addEventListener('change', (e) => {
-      const url = new URL(location.href);
-      url.searchParams.set('lang', e.target.value);
-      location.assign(url);
-    });
     $('presence').addEventListener('change', presence);
     const customerPanel = (shown) => {
       document.body.classList.toggle('show-customer', shown);

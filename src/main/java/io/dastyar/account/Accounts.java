@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -61,6 +62,29 @@ public class Accounts implements UserDetailsService {
 
     public Optional<Account> byUsername(String username) {
         return users.findByUsernameIgnoreCase(username).map(Accounts::view);
+    }
+
+    /**
+     * The name to greet a signed-in user by: their display name, or the username when there is no such user
+     * (or the database cannot say), so a page never fails for want of it.
+     */
+    public String displayNameOf(String username) {
+        if (username == null) {
+            return "";
+        }
+        try {
+            return users.findByUsernameIgnoreCase(username).map(UserAccount::displayName)
+                    .filter(name -> !name.isBlank()).orElse(username);
+        } catch (DataAccessException e) {
+            return username;
+        }
+    }
+
+    /** Changes how a user is shown to others; empty if there is no such user. */
+    public Optional<Account> rename(UserId id, String displayName) {
+        return users.findById(id.value())
+                .map(account -> users.save(account.withDisplayName(displayName.strip())))
+                .map(Accounts::view);
     }
 
     boolean none() {

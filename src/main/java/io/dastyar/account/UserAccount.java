@@ -9,4 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("user_account")
 record UserAccount(@Id Long id, String username, String displayName, String passwordHash, Role role, boolean enabled,
                    Instant createdAt) {
+
+    UserAccount withDisplayName(String name) {
+        return new UserAccount(id, username, name, passwordHash, role, enabled, createdAt);
+    }
 }

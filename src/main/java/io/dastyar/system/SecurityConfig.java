@@ -1,17 +1,31 @@
 package io.dastyar.system;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+
+import io.dastyar.account.SignInHandlers;
+import io.dastyar.account.SignInThrottle;
+import io.dastyar.account.ThrottledAuthenticationProvider;
 
 /**
  * Agents and admins sign in; customers never do. Everything a customer touches stays public, everything
  * under the agent and admin areas (and the operational endpoints other than health and info) needs a role.
+ * Every sign-in, on the form or over HTTP Basic, passes the account feature's {@link SignInThrottle} first.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -20,23 +34,55 @@ class SecurityConfig {
     static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
+                                            SignInThrottle throttle, SignInHandlers signIn,
+                                            ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
+        var checkPassword = new DaoAuthenticationProvider(users);
+        checkPassword.setPasswordEncoder(passwords);
+        // The only way to sign in: no parent manager that could check the password without the throttle.
+        var manager = new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle));
+        events.ifAvailable(manager::setAuthenticationEventPublisher);
+
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/agent/**", "/api/agent/**").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // What customers use is listed here, so a new endpoint is private until someone decides.
-                        .requestMatchers("/", "/index.html", "/demo.js", "/css/**", "/js/**", "/favicon.ico", "/error", "/login",
-                                "/api/kb/search").permitAll()
+                        .requestMatchers("/", "/index.html", "/demo.js", "/css/**", "/js/**", "/favicon.ico",
+                                "/favicon.svg", "/error", "/login", "/api/kb/search").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(login -> login.defaultSuccessUrl("/agent", false))
+                .authenticationManager(manager)
+                .formLogin(login -> login.loginPage("/login")
+                        .successHandler(signIn.success())
+                        .failureHandler(signIn.failure()))
                 // Lets Prometheus and scripts authenticate without a browser session.
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn.basic("Dastyar")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(staleFormsStartOver()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")));
         return http.build();
+    }
+
+    /**
+     * A form whose session has expired fails its CSRF check. On the sign-in and sign-out forms of someone who is
+     * no longer signed in, that is no attack worth a "forbidden" page: the sign-in form comes back, saying why.
+     * Everything else denied gets the 403 page.
+     */
+    private static AccessDeniedHandler staleFormsStartOver() {
+        var forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            boolean signedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (denied instanceof CsrfException && !signedIn && "POST".equals(request.getMethod())
+                    && (path.equals("/login") || path.equals("/logout"))) {
+                response.sendRedirect(request.getContextPath() + (path.equals("/logout") ? "/login?logout" : "/login?expired"));
+                return;
+            }
+            forbidden.handle(request, response, denied);
+        };
     }
 
     @Bean
