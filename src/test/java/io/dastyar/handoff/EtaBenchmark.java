@@ -68,7 +68,8 @@ public class EtaBenchmark {
         List<PastWait> waits = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             Instant ended = NOW.minusSeconds(random.nextInt(7200));
-            chats.add(new HandledChat(ended, Duration.ofSeconds(Math.round(300 * Math.exp(0.8 * random.nextGaussian())))));
+            long handleSeconds = Math.round(300 * Math.exp(0.8 * random.nextGaussian()));
+            chats.add(new HandledChat(ended, Duration.ofSeconds(handleSeconds)));
             waits.add(new PastWait(ended, 1 + random.nextInt(20), Duration.ofSeconds(random.nextInt(900)),
                     random.nextInt(10) > 0));
         }

@@ -11,7 +11,8 @@ public record Estimate(Duration expected, Duration low, Duration high) {
 
     public Estimate {
         if (low.isNegative() || low.compareTo(expected) > 0 || expected.compareTo(high) > 0) {
-            throw new IllegalArgumentException("need 0 ≤ low ≤ expected ≤ high: " + low + ", " + expected + ", " + high);
+            throw new IllegalArgumentException(
+                    "need 0 ≤ low ≤ expected ≤ high: " + low + ", " + expected + ", " + high);
         }
     }
 

@@ -59,7 +59,8 @@ class WaitEstimatorPropertyTest {
                     if (!snapshot.agents().isEmpty()) {
                         List<AgentLoad> lighter = new ArrayList<>(snapshot.agents());
                         AgentLoad agent = lighter.get(which % lighter.size());
-                        lighter.set(which % lighter.size(), new AgentLoad(agent.capacity(), Math.max(0, agent.load() - 1)));
+                        lighter.set(which % lighter.size(),
+                                new AgentLoad(agent.capacity(), Math.max(0, agent.load() - 1)));
                         assertNoLonger(snapshot, lighter);
                     }
                 });

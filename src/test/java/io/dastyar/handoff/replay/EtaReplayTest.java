@@ -50,7 +50,8 @@ class EtaReplayTest {
 
     static void print(ReplayResult result) {
         System.out.printf(Locale.ROOT,
-                "%n%s, seed %d: %d customers, %d got an agent, %d gave up, %d left waiting; %d notices without an estimate%n",
+                "%n%s, seed %d: %d customers, %d got an agent, %d gave up, %d left waiting; "
+                        + "%d notices without an estimate%n",
                 result.script().name(), result.script().seed(), result.customers(), result.assigned(),
                 result.abandoned(), result.leftWaiting(), result.silent(0));
         System.out.printf(Locale.ROOT, "  %-16s | %-36s | %-36s%n", "error in minutes", "every notice",
@@ -65,7 +66,8 @@ class EtaReplayTest {
 
     private static String row(ReplayResult.Score score) {
         return "%5d %6.2f %6.2f %7s %7s".formatted(score.notices(), score.medianErrorMinutes(),
-                score.p90ErrorMinutes(), Double.isNaN(score.coverage()) ? "-" : "%.0f%%".formatted(100 * score.coverage()),
+                score.p90ErrorMinutes(),
+                Double.isNaN(score.coverage()) ? "-" : "%.0f%%".formatted(100 * score.coverage()),
                 Double.isNaN(score.meanShownWidthMinutes()) ? "-" : "%.1f".formatted(score.meanShownWidthMinutes()));
     }
 }

@@ -169,7 +169,7 @@ public final class QueueReplay {
         waiting.notices.add(new Shown(now, place, onJoining, forecasts));
         waiting.lastPlace = place;
         waiting.refreshToken = order;
-        // Nobody is told anything after the last scripted event, or a customer stranded at closing would be told forever.
+        // Nobody is told anything after the last scripted event, or one stranded at closing would be told forever.
         if (!now.plus(REFRESH).isAfter(closesAt)) {
             schedule(now.plus(REFRESH), new Refresh(waiting.queued.customer(), order));
         }
