@@ -3,6 +3,7 @@ package io.dastyar.system;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -17,6 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.dastyar.account.SignInHandlers;
 import io.dastyar.account.SignInThrottle;
@@ -53,6 +56,9 @@ class SecurityConfig {
                                 "/favicon.svg", "/error", "/login", "/api/kb/search").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(manager)
+                // CSRF protects the cookie of a signed-in browser. A script that names its credentials on every
+                // call (HTTP Basic to the APIs) has no such cookie to be tricked into sending, and needs no token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::apiCallWithBasicCredentials))
                 .formLogin(login -> login.loginPage("/login")
                         .successHandler(signIn.success())
                         .failureHandler(signIn.failure()))
@@ -63,6 +69,13 @@ class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")));
         return http.build();
+    }
+
+    private static boolean apiCallWithBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") && authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, "Basic ".length());
     }
 
     /**
