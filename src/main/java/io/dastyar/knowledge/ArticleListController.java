@@ -19,6 +19,15 @@ class ArticleListController {
     record Row(Language language, String id, String title, int questions, long helped, long notHelped) {
     }
 
+    /** A file that does not load; {@code editorPath} is the editor's address for it, or null if it cannot open it. */
+    record Problem(String file, int line, String message, String editorPath) {
+
+        static Problem of(ArticleProblem problem) {
+            return new Problem(problem.file(), problem.line(), problem.message(),
+                    ArticleRef.ofFile(problem.file()).map(ArticleRef::key).orElse(null));
+        }
+    }
+
     private final KnowledgeBase knowledgeBase;
     private final ArticleFeedback feedback;
 
@@ -44,7 +53,7 @@ class ArticleListController {
         model.addAttribute("q", query);
         model.addAttribute("rows", rows);
         model.addAttribute("total", knowledgeBase.size());
-        model.addAttribute("problems", knowledgeBase.problems());
+        model.addAttribute("problems", knowledgeBase.problems().stream().map(Problem::of).toList());
         model.addAttribute("languages", Language.values());
         return "admin/knowledge/list";
     }

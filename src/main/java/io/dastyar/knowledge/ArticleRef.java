@@ -1,5 +1,8 @@
 package io.dastyar.knowledge;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -8,13 +11,30 @@ import io.dastyar.system.Language;
 /** The language and id in the address of an article's admin page; anything else is a page that does not exist. */
 record ArticleRef(Language language, ArticleId id) {
 
-    static ArticleRef of(String lang, String id) {
-        Language language = Language.fromTag(lang).filter(l -> l.tag().equals(lang)).orElseThrow(ArticleRef::notFound);
-        try {
-            return new ArticleRef(language, new ArticleId(id));
-        } catch (IllegalArgumentException e) {
-            throw notFound();
+    private static final Pattern ARTICLE_FILE = Pattern.compile("(en|fa|ar|az)/([^/]+)\\.md");
+
+    /** The article these address parts name, if they name one. */
+    static Optional<ArticleRef> parse(String lang, String id) {
+        Optional<Language> language = Language.fromTag(lang).filter(l -> l.tag().equals(lang));
+        if (language.isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(new ArticleRef(language.get(), new ArticleId(id)));
+        } catch (IllegalArgumentException notAnArticleId) {
+            return Optional.empty();
+        }
+    }
+
+    /** The article of a knowledge-base file ({@code fa/track-order.md}); empty for one the editor cannot open. */
+    static Optional<ArticleRef> ofFile(String file) {
+        var match = ARTICLE_FILE.matcher(file);
+        return match.matches() ? parse(match.group(1), match.group(2)) : Optional.empty();
+    }
+
+    /** The article a page's address names, or 404. */
+    static ArticleRef of(String lang, String id) {
+        return parse(lang, id).orElseThrow(ArticleRef::notFound);
     }
 
     /** As in the page's address and the knowledge-base folder: {@code fa/track-order}. */

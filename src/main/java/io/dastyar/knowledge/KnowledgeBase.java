@@ -22,6 +22,12 @@ import io.dastyar.system.Language;
  */
 class KnowledgeBase implements AutoCloseable {
 
+    /**
+     * The longest question the search API and the admin's try page accept. The bot takes longer messages, but
+     * only their start is ranked (see {@link ArticleIndex#RANKED_LENGTH}).
+     */
+    static final int MAX_QUERY_LENGTH = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private record Snapshot(Map<String, Article> articles, List<ArticleProblem> problems) {

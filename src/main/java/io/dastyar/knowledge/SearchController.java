@@ -20,7 +20,6 @@ import io.dastyar.system.Language;
 class SearchController {
 
     static final int MAX_LIMIT = 50;
-    static final int MAX_QUERY_LENGTH = 1_000;
 
     record SearchResponse(String language, boolean answerable, List<Hit> hits) {
     }
@@ -34,8 +33,8 @@ class SearchController {
     @GetMapping("/api/kb/search")
     SearchResponse search(@RequestParam("q") String query, @RequestParam(name = "lang", required = false) String lang,
                           @RequestParam(name = "limit", defaultValue = "10") int limit) {
-        if (query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
-            throw new IllegalArgumentException("q must be 1 to " + MAX_QUERY_LENGTH + " characters");
+        if (query.isBlank() || query.length() > KnowledgeBase.MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("q must be 1 to " + KnowledgeBase.MAX_QUERY_LENGTH + " characters");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);

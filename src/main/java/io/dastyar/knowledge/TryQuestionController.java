@@ -40,8 +40,8 @@ class TryQuestionController {
         Optional<Language> chosen = Language.fromTag(lang);
         if (!lang.isBlank() && chosen.isEmpty()) {
             model.addAttribute("error", "Choose en, fa, ar or az, or let the language be detected.");
-        } else if (question.length() > SearchController.MAX_QUERY_LENGTH) {
-            model.addAttribute("error", "A question is at most " + SearchController.MAX_QUERY_LENGTH + " characters.");
+        } else if (question.length() > KnowledgeBase.MAX_QUERY_LENGTH) {
+            model.addAttribute("error", "A question is at most " + KnowledgeBase.MAX_QUERY_LENGTH + " characters.");
         } else if (!question.isBlank()) {
             ask(question, chosen, model);
         }
