@@ -82,8 +82,6 @@ record KnowledgeProperties(
             @DefaultValue("0.29") @DecimalMin("0.0") @DecimalMax("1.0") double ar,
             @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double az) {
 
-        static final Thresholds DEFAULTS = new Thresholds(0.38, 0.29, 0.29, 0.2);
-
         double of(Language language) {
             return switch (language) {
                 case EN -> en;
@@ -117,16 +115,5 @@ record KnowledgeProperties(
         boolean isTokenizerGivenWithModel() {
             return model == null || tokenizer != null;
         }
-
-        static Semantic off() {
-            return new Semantic(false, Set.of(), null, null, Pooling.CLS, 0, 0.5, 0.5, Path.of("./data/embeddings"));
-        }
-    }
-
-    /** The built-in defaults, for tools that rank articles outside a Spring context. */
-    static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, "", Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5, 5,
-                new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
-                        Path.of("./data/embeddings")));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A knowledge-base folder written by a test, and the settings to serve it with. */
 record ArticleFolder(Path dir) {
@@ -19,11 +20,13 @@ record ArticleFolder(Path dir) {
         return "---\ntitle: " + title + "\nquestions:\n  - " + title.toLowerCase() + "\n---\n" + body + "\n";
     }
 
-    /** The defaults, with this folder, its index in {@code index} (null: in memory) and the given semantic side. */
-    KnowledgeProperties properties(boolean watch, Path index, KnowledgeProperties.Semantic semantic) {
-        var defaults = KnowledgeProperties.defaults();
-        return new KnowledgeProperties(dir, watch, index == null ? "" : index.toString(), defaults.thresholds(), false, defaults.maxChoices(),
-                defaults.choiceMargin(), defaults.k1(), defaults.b(), defaults.titleWeight(), defaults.questionsWeight(),
-                defaults.bodyWeight(), defaults.ngramWeight(), defaults.phrasingWeight(), defaults.centroidWeight(), defaults.learningEpochs(), semantic);
+    /**
+     * The defaults, with this folder, its index in {@code index} (null: in memory), ranking by meaning on or
+     * off, and the threshold as configured (not learned from feedback).
+     */
+    KnowledgeProperties properties(boolean watch, Path index, boolean byMeaning) {
+        return KnowledgeSettings.bind(Map.of("dir", dir.toString(), "watch", watch,
+                "index-dir", index == null ? "" : index.toString(), "learn-threshold", false,
+                "semantic.enabled", byMeaning));
     }
 }

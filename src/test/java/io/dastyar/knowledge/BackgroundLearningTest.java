@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,11 @@ class BackgroundLearningTest {
     void searchesGoOnWhileTheWeightsAreLearnedAndThenRankAsInlineLearningDoes() throws IOException {
         List<Article> articles = RetrievalEvaluation.articles(
                 RetrievalEvaluation.load(Path.of("../shared/datasets"), "massive-fa"));
-        KnowledgeProperties settings = KnowledgeProperties.defaults();
+        KnowledgeProperties settings = KnowledgeSettings.defaults();
+        KnowledgeProperties withoutLearning = KnowledgeSettings.bind(Map.of("learning-epochs", 0));
 
         try (var inline = ArticleIndex.inMemory(articles, settings, Optional.empty());
-             var unlearned = ArticleIndex.inMemory(articles, withoutLearning(settings), Optional.empty());
+             var unlearned = ArticleIndex.inMemory(articles, withoutLearning, Optional.empty());
              var background = new ArticleIndex(null, settings, Optional.empty(), 0)) {
             background.update(articles);
 
@@ -36,11 +38,5 @@ class BackgroundLearningTest {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> background.search(QUESTION, PERSIAN, 5).hits().equals(learned));
         }
-    }
-
-    private static KnowledgeProperties withoutLearning(KnowledgeProperties s) {
-        return new KnowledgeProperties(s.dir(), s.watch(), s.indexDir(), s.thresholds(), s.learnThreshold(),
-                s.maxChoices(), s.choiceMargin(), s.k1(), s.b(), s.titleWeight(), s.questionsWeight(), s.bodyWeight(),
-                s.ngramWeight(), s.phrasingWeight(), s.centroidWeight(), 0, s.semantic());
     }
 }

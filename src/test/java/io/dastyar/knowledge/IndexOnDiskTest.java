@@ -175,7 +175,7 @@ class IndexOnDiskTest {
     }
 
     private KnowledgeBase open(SentenceEmbedder model) {
-        var properties = new ArticleFolder(articles).properties(false, index, KnowledgeProperties.defaults().semantic());
+        var properties = new ArticleFolder(articles).properties(false, index, true);
         return new KnowledgeBase(properties, Optional.of(model));
     }
 

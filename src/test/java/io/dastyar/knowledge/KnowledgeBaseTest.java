@@ -87,7 +87,7 @@ class KnowledgeBaseTest {
     }
 
     private KnowledgeProperties properties() {
-        return new ArticleFolder(dir).properties(true, null, KnowledgeProperties.Semantic.off());
+        return new ArticleFolder(dir).properties(true, null, false);
     }
 
     private void write(String file, String content) throws IOException {

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LearningBenchmark {
 
-    private static final int EPOCHS = KnowledgeProperties.defaults().learningEpochs();
+    private static final int EPOCHS = KnowledgeSettings.defaults().learningEpochs();
 
     @Param({"250", "1000", "3000"})
     public int articleCount;

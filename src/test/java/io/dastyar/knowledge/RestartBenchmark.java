@@ -94,7 +94,7 @@ public class RestartBenchmark {
         }
 
         KnowledgeBase open(Path index) {
-            var properties = new ArticleFolder(articles).properties(false, index, KnowledgeProperties.defaults().semantic());
+            var properties = new ArticleFolder(articles).properties(false, index, true);
             return new KnowledgeBase(properties, vectors ? Optional.of(new WarmCache()) : Optional.empty());
         }
     }

@@ -75,7 +75,7 @@ public final class RetrievalEvaluation {
         List<String> names = which.equals("all") ? List.of("clinc150", "massive-en", "massive-fa", "arbanking77")
                 : List.of(which);
         var reports = new ArrayList<Report>();
-        KnowledgeProperties properties = KnowledgeProperties.defaults();
+        KnowledgeProperties properties = KnowledgeSettings.defaults();
         Optional<SentenceEmbedder> embedder = Optional.of(new CachedEmbedder(OnnxSentenceEmbedder.bundled(),
                 Path.of("target/embeddings")));
         for (String name : names) {

@@ -70,13 +70,13 @@ public class SearchBenchmark {
                 }
             }
         }
-        var defaults = KnowledgeProperties.defaults();
+        var settings = KnowledgeSettings.defaults();
         Optional<SentenceEmbedder> embedder = semantic
                 ? Optional.of(new CachedEmbedder(OnnxSentenceEmbedder.bundled(), Path.of("target/embeddings")))
                 : Optional.empty();
         // In a folder, as the service keeps it (memory-mapped); an in-memory index reads slower.
         folder = Files.createTempDirectory("kb-search");
-        index = new ArticleIndex(folder, defaults, embedder);
+        index = new ArticleIndex(folder, settings, embedder);
         index.update(articles);
         questions = dataset.validation().stream().map(RetrievalEvaluation.Example::text).toList();
     }
