@@ -18,7 +18,7 @@ import jakarta.validation.Validation;
  * given here differ. Settings are named as in {@code application.yml}, under the prefix:
  * {@code Map.of("semantic.enabled", false)}.
  */
-final class KnowledgeSettings {
+public final class KnowledgeSettings {
 
     private static final String PREFIX = "support.knowledge-base";
     /** Built once: building it takes a while, and it is thread-safe. */
@@ -29,11 +29,11 @@ final class KnowledgeSettings {
     }
 
     /** The settings a service with no {@code support.knowledge-base.*} configured runs with. */
-    static KnowledgeProperties defaults() {
+    public static KnowledgeProperties defaults() {
         return bind(Map.of());
     }
 
-    static KnowledgeProperties bind(Map<String, ?> settings) {
+    public static KnowledgeProperties bind(Map<String, ?> settings) {
         var source = new HashMap<String, Object>();
         settings.forEach((name, value) -> source.put(PREFIX + "." + name, value));
         return new Binder(new MapConfigurationPropertySource(source))
