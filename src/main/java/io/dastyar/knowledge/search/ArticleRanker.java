@@ -29,6 +29,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.dastyar.knowledge.KnowledgeProperties;
 import io.dastyar.knowledge.semantic.SentenceEmbedder;
@@ -44,6 +46,8 @@ final class ArticleRanker {
     private static final int CANDIDATES = 40;
     /** How many nearest questions by meaning are considered; fewer cost accuracy on MASSIVE en-US. */
     private static final int NEIGHBOURS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleRanker.class);
 
     private final Analyzer analyzer;
     private final Analyzer ngrams;
@@ -97,7 +101,17 @@ final class ArticleRanker {
      * as nothing.
      */
     private Map<String, Double> closestInMeaning(ArticleSearcher searcher, String text, int depth) {
-        float[] vector = embedder.orElseThrow().embedQuery(text);
+        float[] vector;
+        try {
+            vector = embedder.orElseThrow().embedQuery(text);
+        } catch (RuntimeException e) {
+            // The words still rank: a question the model cannot take must not cost the customer an answer.
+            log.warn("Cannot rank by meaning, only by words: {}", e.toString());
+            return Map.of();
+        }
+        if (isZero(vector)) {
+            return Map.of(); // nothing the model could read, so nothing is close in meaning
+        }
         double floor = settings.semantic().floor();
         var closest = new HashMap<String, double[]>();
         try {
@@ -123,6 +137,15 @@ final class ArticleRanker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isZero(float[] vector) {
+        for (float value : vector) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

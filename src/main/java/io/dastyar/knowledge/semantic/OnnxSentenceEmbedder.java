@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 
 import dev.langchain4j.data.segment.TextSegment;
@@ -50,10 +52,32 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         return modelId;
     }
 
+    /** A text the tokenizer reads nothing in gets a vector of zeros: the model would refuse it. */
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(embedding -> unit(embedding.vector())).toList();
+        List<TextSegment> readable = texts.stream().filter(OnnxSentenceEmbedder::readable).map(TextSegment::from)
+                .toList();
+        Iterator<float[]> vectors = readable.isEmpty() ? Collections.emptyIterator()
+                : model.embedAll(readable).content().stream().map(embedding -> unit(embedding.vector())).iterator();
+        return texts.stream().map(text -> readable(text) ? vectors.next() : new float[model.dimension()]).toList();
+    }
+
+    /**
+     * Whether the text has a character a BERT tokenizer keeps: it drops spaces, control and formatting characters
+     * (zero-width space and joiners, direction marks, BOM, soft hyphen), non-spacing marks (accents, harakat),
+     * private-use characters and U+FFFD, and a text of those alone leaves it nothing to embed.
+     */
+    static boolean readable(String text) {
+        return text.codePoints().anyMatch(OnnxSentenceEmbedder::kept);
+    }
+
+    private static boolean kept(int character) {
+        return switch (Character.getType(character)) {
+            case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.PRIVATE_USE,
+                 Character.SURROGATE -> false;
+            default -> character != 0xFFFD;
+        };
     }
 
     private static float[] unit(float[] vector) {

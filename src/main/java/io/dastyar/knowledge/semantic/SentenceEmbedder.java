@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import io.dastyar.knowledge.KnowledgeProperties;
 
-/** Turns text into a unit-length vector whose dot product with another is their similarity in meaning. */
+/**
+ * Turns text into a unit-length vector whose dot product with another is their similarity in meaning. A text in
+ * which the model reads nothing (only spaces or invisible characters) gets a vector of zeros, similar to nothing.
+ */
 public interface SentenceEmbedder {
 
     /**
