@@ -25,8 +25,8 @@ class BackgroundLearningTest {
 
     @Test
     void searchesGoOnWhileTheWeightsAreLearnedAndThenRankAsInlineLearningDoes() throws IOException {
-        List<Article> articles = RetrievalEvaluation.articles(
-                RetrievalEvaluation.load(Path.of("../shared/datasets"), "massive-fa"));
+        List<Article> articles = IntentDatasets.articles(
+                IntentDatasets.load(Path.of("../shared/datasets"), "massive-fa"));
         KnowledgeProperties settings = KnowledgeSettings.defaults();
         KnowledgeProperties withoutLearning = KnowledgeSettings.bind(Map.of("learning-epochs", 0));
 

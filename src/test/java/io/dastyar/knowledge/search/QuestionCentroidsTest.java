@@ -60,8 +60,8 @@ class QuestionCentroidsTest {
 
     @Test
     void learnedWeightsRankHeldOutQuestionsBetterThanTheCentroids() throws IOException {
-        var dataset = RetrievalEvaluation.load(Path.of("../shared/datasets"), "massive-fa");
-        List<Article> articles = RetrievalEvaluation.articles(dataset);
+        var dataset = IntentDatasets.load(Path.of("../shared/datasets"), "massive-fa");
+        List<Article> articles = IntentDatasets.articles(dataset);
         QuestionCentroids centroids = new QuestionCentroids(List.of(LanguageAnalyzers.forLanguage(Language.FA),
                 LanguageAnalyzers.ngrams(Language.FA), LanguageAnalyzers.wordPairs(Language.FA))).rebuilt(articles);
         double before = topOne(centroids, dataset);
@@ -74,10 +74,10 @@ class QuestionCentroidsTest {
         assertThat(after).isGreaterThan(before + 0.03);
     }
 
-    private static double topOne(QuestionCentroids centroids, RetrievalEvaluation.Dataset dataset) {
+    private static double topOne(QuestionCentroids centroids, IntentDatasets.Dataset dataset) {
         long correct = dataset.validation().stream().filter(example -> centroids.similarity(example.text()).entrySet()
                 .stream().max(Map.Entry.comparingByValue()).map(best -> best.getKey()
-                        .equals(RetrievalEvaluation.articleId(example.intent()))).orElse(false)).count();
+                        .equals(IntentDatasets.articleId(example.intent()))).orElse(false)).count();
         return (double) correct / dataset.validation().size();
     }
 

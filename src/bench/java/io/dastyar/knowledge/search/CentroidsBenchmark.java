@@ -49,8 +49,8 @@ public class CentroidsBenchmark {
     @Setup(Level.Trial)
     public void build() throws IOException {
         articles = persianArticles(ARTICLES);
-        questions = RetrievalEvaluation.load(datasets(), "massive-fa").validation().stream()
-                .map(RetrievalEvaluation.Example::text).toList();
+        questions = IntentDatasets.load(datasets(), "massive-fa").validation().stream()
+                .map(IntentDatasets.Example::text).toList();
         long before = retainedHeap();
         built = new QuestionCentroids(ANALYZERS).rebuilt(articles);
         System.out.printf("%nHeap kept by the centroids of %,d articles: %d MB%n", ARTICLES,
@@ -59,7 +59,7 @@ public class CentroidsBenchmark {
 
     /** Articles of ten MASSIVE fa-IR training utterances each, taken in turn (and again, past the last). */
     static List<Article> persianArticles(int count) throws IOException {
-        List<RetrievalEvaluation.Example> utterances = RetrievalEvaluation.load(datasets(), "massive-fa").train();
+        List<IntentDatasets.Example> utterances = IntentDatasets.load(datasets(), "massive-fa").train();
         var articles = new ArrayList<Article>();
         for (int i = 0; i < count; i++) {
             var texts = new ArrayList<String>();

@@ -80,8 +80,8 @@ public class RestartBenchmark {
 
         @Setup(Level.Trial)
         public void writeArticles() throws IOException {
-            var dataset = RetrievalEvaluation.load(Path.of(System.getProperty("datasets", "../shared/datasets")), "massive-en");
-            List<RetrievalEvaluation.Example> utterances = dataset.train();
+            var dataset = IntentDatasets.load(Path.of(System.getProperty("datasets", "../shared/datasets")), "massive-en");
+            List<IntentDatasets.Example> utterances = dataset.train();
             articles = Files.createTempDirectory("kb-restart");
             Files.createDirectories(articles.resolve("en"));
             for (int i = 0; i < ARTICLES; i++) {

@@ -58,10 +58,10 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void buildIndex() throws IOException {
-        var dataset = RetrievalEvaluation.load(Path.of(System.getProperty("datasets", "../shared/datasets")), "clinc150");
+        var dataset = IntentDatasets.load(Path.of(System.getProperty("datasets", "../shared/datasets")), "clinc150");
         Map<String, List<String>> byIntent = dataset.train().stream().collect(Collectors.groupingBy(
-                RetrievalEvaluation.Example::intent, LinkedHashMap::new,
-                Collectors.mapping(RetrievalEvaluation.Example::text, Collectors.toList())));
+                IntentDatasets.Example::intent, LinkedHashMap::new,
+                Collectors.mapping(IntentDatasets.Example::text, Collectors.toList())));
         var articles = new ArrayList<Article>();
         for (int group = 0; articles.size() < ARTICLES; group++) {
             for (var intent : byIntent.entrySet()) {
@@ -81,7 +81,7 @@ public class SearchBenchmark {
         folder = Files.createTempDirectory("kb-search");
         index = new ArticleIndex(folder, settings, embedder);
         index.update(articles);
-        questions = dataset.validation().stream().map(RetrievalEvaluation.Example::text).toList();
+        questions = dataset.validation().stream().map(IntentDatasets.Example::text).toList();
     }
 
     @TearDown(Level.Trial)
