@@ -11,6 +11,10 @@ import io.micrometer.core.instrument.Timer;
 import io.dastyar.conversation.answer.Answer;
 import io.dastyar.conversation.answer.AnswerSource;
 import io.dastyar.conversation.answer.Candidates;
+import io.dastyar.knowledge.article.ArticleId;
+import io.dastyar.knowledge.search.KnowledgeBase;
+import io.dastyar.knowledge.search.SearchResult;
+import io.dastyar.knowledge.search.ThresholdLearning;
 import io.dastyar.system.Language;
 
 /** The bot's answers: articles whose confidence clears the threshold, best first, and whether it is a close call. */

@@ -23,7 +23,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("support.knowledge-base")
-record KnowledgeProperties(
+public record KnowledgeProperties(
         @DefaultValue("./knowledge-base") @NotNull Path dir,
         @DefaultValue("true") boolean watch,
         /* Where the search indexes are kept between restarts; empty keeps them in memory only. A string, not a
@@ -66,7 +66,7 @@ record KnowledgeProperties(
     }
 
     /** Where the indexes are kept, or null to keep them in memory. */
-    Path indexFolder() {
+    public Path indexFolder() {
         return indexDir.isBlank() ? null : Path.of(indexDir);
     }
 
@@ -76,15 +76,13 @@ record KnowledgeProperties(
      * each has its own; the defaults are calibrated by the retrieval evaluation (see the README): en on CLINC150's
      * out-of-scope queries, fa and ar with a fifth of their datasets' intents held out; az has no data yet.
      */
-    record Thresholds(
+    public record Thresholds(
             @DefaultValue("0.38") @DecimalMin("0.0") @DecimalMax("1.0") double en,
             @DefaultValue("0.29") @DecimalMin("0.0") @DecimalMax("1.0") double fa,
             @DefaultValue("0.29") @DecimalMin("0.0") @DecimalMax("1.0") double ar,
             @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double az) {
 
-        static final Thresholds DEFAULTS = new Thresholds(0.38, 0.29, 0.29, 0.2);
-
-        double of(Language language) {
+        public double of(Language language) {
             return switch (language) {
                 case EN -> en;
                 case FA -> fa;
@@ -95,13 +93,13 @@ record KnowledgeProperties(
     }
 
     /** How a model's token vectors become one sentence vector; the model's card says which it was trained with. */
-    enum Pooling { CLS, MEAN }
+    public enum Pooling { CLS, MEAN }
 
     /**
      * {@code support.knowledge-base.semantic.*}: ranking by meaning with an in-process sentence-embedding model,
      * blended with the lexical score for the languages the model understands.
      */
-    record Semantic(
+    public record Semantic(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("en") @NotNull Set<Language> languages,
             /* An ONNX model file; empty for the bundled bge-small-en-v1.5. */ Path model,
@@ -117,16 +115,5 @@ record KnowledgeProperties(
         boolean isTokenizerGivenWithModel() {
             return model == null || tokenizer != null;
         }
-
-        static Semantic off() {
-            return new Semantic(false, Set.of(), null, null, Pooling.CLS, 0, 0.5, 0.5, Path.of("./data/embeddings"));
-        }
-    }
-
-    /** The built-in defaults, for tools that rank articles outside a Spring context. */
-    static KnowledgeProperties defaults() {
-        return new KnowledgeProperties(Path.of("./knowledge-base"), true, "", Thresholds.DEFAULTS, true, 3, 0.05, 1.2, 0.75, 1.0, 1.0, 0.3, 0.5, 0.3, 0.5, 5,
-                new Semantic(true, Set.of(Language.EN), null, null, Pooling.CLS, 0.7, 0.5, 0.5,
-                        Path.of("./data/embeddings")));
     }
 }
