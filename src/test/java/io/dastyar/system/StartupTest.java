@@ -77,4 +77,17 @@ class StartupTest {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(key).contains(value.split(",")[0]);
     }
+
+    /** Spring Boot names a setting of a nested record by its Java path: support.account.signIn.attemptsPerAccount. */
+    @ParameterizedTest
+    @CsvSource({
+            "support.account.sign-in.attempts-per-account, 0, support.account.signIn.attemptsPerAccount",
+            "support.account.sign-in.account-refill, 0s, support.account.signIn.accountRefill",
+            "support.account.sign-in.attempts-per-address, 0, support.account.signIn.attemptsPerAddress",
+            "support.account.sign-in.address-refill, 2d, support.account.signIn.addressRefill",
+    })
+    void aBadNestedSettingStopsStartUpWithAMessageNamingIt(String key, String value, String named, CapturedOutput output) {
+        assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(named);
+    }
 }
