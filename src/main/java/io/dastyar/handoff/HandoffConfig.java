@@ -5,8 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HandoffProperties.class, RoutingProperties.class})
+@EnableConfigurationProperties(HandoffProperties.class)
 class HandoffConfig {
+
+    @Bean
+    RoutingProperties routingProperties(HandoffProperties properties) {
+        return properties.routing();
+    }
 
     @Bean
     BusinessHours businessHours(HandoffProperties properties) {

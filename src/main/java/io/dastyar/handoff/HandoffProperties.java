@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("support.handoff")
-record HandoffProperties(@Valid @DefaultValue Hours hours) {
+record HandoffProperties(@Valid @DefaultValue Hours hours, @Valid @DefaultValue RoutingProperties routing) {
 
     static final String HOURS = "support.handoff.hours";
 

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.hibernate.validator.constraints.time.DurationMin;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import io.dastyar.system.Language;
 import jakarta.validation.constraints.Max;
@@ -15,8 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code support.handoff.routing.*}: how waiting conversations reach agents. Documented in
- * {@code config/application.yml}.
+ * {@code support.handoff.routing.*}, part of {@link HandoffProperties}: how waiting conversations reach agents.
+ * Documented in {@code config/application.yml}.
  *
  * @param defaultCapacity  chats an agent may hold at once until an admin sets their own
  * @param defaultLanguages languages an agent speaks until an admin sets their own
@@ -27,8 +25,6 @@ import jakarta.validation.constraints.NotNull;
  * @param repairAfter      a chat an agent won but whose conversation was not assigned to them within this time (the
  *                         instance stopped half-way) goes back to the queue
  */
-@Validated
-@ConfigurationProperties("support.handoff.routing")
 record RoutingProperties(
         @DefaultValue("3") @Min(1) @Max(50) int defaultCapacity,
         @DefaultValue({"en", "fa", "ar", "az"}) @NotEmpty Set<Language> defaultLanguages,

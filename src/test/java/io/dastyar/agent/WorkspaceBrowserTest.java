@@ -197,8 +197,8 @@ class WorkspaceBrowserTest {
 
     private void signInAndOpen(String lang) {
         browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(agent);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.name("username")).sendKeys(agent);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/agent"));
         browser.get("http://localhost:" + port + "/agent?lang=" + lang);

@@ -134,14 +134,14 @@ class PersonRequestsTest {
             bundle.put("person." + key, "word");
         }
         bundle.put("person.patterns", "{talk} ~ {humans}");
-        assertThatThrownBy(() -> PersonRequests.Rules.parse(Language.FA, bundle::get))
+        assertThatThrownBy(() -> PersonRequestRules.parse(Language.FA, bundle::get))
                 .hasMessageContaining("fa person.patterns").hasMessageContaining("{humans}");
         bundle.put("person.patterns", "~ {talk}");
-        assertThatThrownBy(() -> PersonRequests.Rules.parse(Language.AZ, bundle::get))
+        assertThatThrownBy(() -> PersonRequestRules.parse(Language.AZ, bundle::get))
                 .hasMessageContaining("az person.patterns").hasMessageContaining("must begin and end");
         bundle.put("person.patterns", "{talk} ~ {human}");
         bundle.put("person.others", "delivery *");
-        assertThatThrownBy(() -> PersonRequests.Rules.parse(Language.EN, bundle::get))
+        assertThatThrownBy(() -> PersonRequestRules.parse(Language.EN, bundle::get))
                 .hasMessageContaining("en person.others").hasMessageContaining("no word");
     }
 

@@ -74,11 +74,11 @@ class WidgetGateway {
         String id = send.clientMessageId();
         Optional<Inbound.Content> content = switch (send) {
             case ClientFrame.Message message -> Optional.ofNullable(message.text()).map(Inbound.Text::new);
-            case ClientFrame.Button button -> Optional.ofNullable(button.payload()).filter(p -> !p.isBlank())
-                    .map(Inbound.Button::new);
+            // Checked before Inbound.Button, which would quietly drop a NUL: a damaged payload is refused here.
+            case ClientFrame.Button button -> Optional.ofNullable(button.payload())
+                    .filter(p -> !p.isBlank() && !hasControlCharacters(p)).map(Inbound.Button::new);
         };
-        if (id == null || id.isBlank() || id.length() > 128 || hasControlCharacters(id) || content.isEmpty()
-                || content.get() instanceof Inbound.Button(String payload) && hasControlCharacters(payload)) {
+        if (id == null || id.isBlank() || id.length() > 128 || hasControlCharacters(id) || content.isEmpty()) {
             return malformed(id, language);
         }
         RateLimits.Verdict verdict = limits.message(visitor);
