@@ -116,6 +116,20 @@ function stamp(line, at) {
   line.insertBefore(t, line.querySelector(':scope > .hint'));
 }
 
+/**
+ * The direction most of a line's letters read in. Unlike dir="auto", which follows the first letter only, a Persian
+ * sentence that starts with a Latin name («Sara از همکاران ما …») still reads right to left, full stop included.
+ */
+function directionOf(text) {
+  let rtl = 0;
+  let ltr = 0;
+  for (const c of text || '') {
+    if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(c)) rtl++;
+    else if (/\p{L}/u.test(c)) ltr++;
+  }
+  return rtl > ltr ? 'rtl' : rtl === 0 && ltr === 0 ? 'auto' : 'ltr';
+}
+
 function line(m, author) {
   const e = el('div', 'msg');
   e.dataset.author = author;
@@ -128,7 +142,7 @@ function line(m, author) {
   }
   const body = el('div', 'text');
   // Each line takes its direction from its own words: English typed in a Persian panel still reads left to right.
-  body.dir = 'auto';
+  body.dir = directionOf(m.text);
   if (author === 'bot' && m.html) {
     body.classList.add('html');
     body.innerHTML = m.html; // the only HTML we accept: the server renders and escapes it

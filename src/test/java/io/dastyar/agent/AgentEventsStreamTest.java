@@ -97,7 +97,7 @@ class AgentEventsStreamTest {
         next(saras, e -> e.name().equals("chats"));
         next(omids, e -> e.name().equals("chats"));
 
-        var customer = new Customers(conversations, Language.EN);
+        var customer = new TestCustomer(conversations, Language.EN);
         ConversationId chat = customer.askForPerson("My parcel never came");
         assertThat(next(saras, e -> e.name().equals("queue") && e.data().contains(chat.toString()))).isNotNull();
         // Sara comes online (Omid never does): the router gives her the chat.

@@ -92,7 +92,7 @@ class WorkspaceBrowserTest {
         signInAndOpen("en");
         // Away, the router gives them nothing: they take chats from the queue themselves.
         setPresence(Presence.AWAY);
-        var customer = new Customers(conversations, Language.EN);
+        var customer = new TestCustomer(conversations, Language.EN);
         ConversationId chat = customer.askForPerson("Where is my order? It was due last week");
 
         WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(chat)));
@@ -142,7 +142,7 @@ class WorkspaceBrowserTest {
         assertThat(channel.to(chat)).noneMatch(r -> r.delivery().reply().text().contains("be kind"));
 
         // A second waiting customer, for the screenshot's queue.
-        var another = new Customers(conversations, Language.FA);
+        var another = new TestCustomer(conversations, Language.FA);
         ConversationId next = another.askForPerson("سلام، کد تخفیفم کار نمی‌کند");
         wait.until(ExpectedConditions.visibilityOfElementLocated(queueItem(next)));
         Browser.screenshot(browser, "agent-workspace-en");
@@ -156,7 +156,7 @@ class WorkspaceBrowserTest {
 
     @Test
     void thePersianWorkspaceIsRightToLeftWithPersianDigits() {
-        var customer = new Customers(conversations, Language.FA);
+        var customer = new TestCustomer(conversations, Language.FA);
         ConversationId chat = customer.askForPerson("سلام، می‌خواهم سفارشم را لغو کنم");
         customer.say("شماره سفارش ۴۵۸۲۱ است");
 
@@ -167,7 +167,7 @@ class WorkspaceBrowserTest {
         assertThat(handoff.holds(agent, chat)).isTrue();
         // Away now, so the next customer stays in the queue for the screenshot.
         setPresence(Presence.AWAY);
-        var waiting = new Customers(conversations, Language.EN);
+        var waiting = new TestCustomer(conversations, Language.EN);
         ConversationId other = waiting.askForPerson("Can I change my delivery address?");
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");

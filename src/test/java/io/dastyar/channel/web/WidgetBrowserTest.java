@@ -253,9 +253,18 @@ class WidgetBrowserTest {
             assertThat(browser.findElement(By.id("dastyar-title")).getText()).isEqualTo(demo.panelTitle());
             ask(demo.question());
             botLineContaining(demo.answer());
-            // Every line takes its direction from its own words.
+            // Every line takes its direction from most of its own words: here all are in the page's language. A
+            // Persian notice that starts with an agent's Latin name still reads right to left.
             assertThat(browser.findElements(By.cssSelector(".msg .text")))
-                    .allSatisfy(text -> assertThat(text.getAttribute("dir")).isEqualTo("auto"));
+                    .allSatisfy(text -> assertThat(text.getAttribute("dir")).isEqualTo(demo.direction()));
+            var script = (org.openqa.selenium.JavascriptExecutor) browser;
+            assertThat(script.executeScript("return directionOf(arguments[0])", "Sara از همکاران ما به گفتگو پیوست."))
+                    .isEqualTo("rtl");
+            assertThat(script.executeScript("return directionOf(arguments[0])", "Order ANR-1234, please."))
+                    .isEqualTo("ltr");
+            // The panel's own counts take CLDR's plural forms from the browser: Arabic 3 letters, 11, 100.
+            assertThat(script.executeScript("return [3, 11, 100].map(n => DASTYAR_STRINGS.ar.tooLong(n, String(n)))"))
+                    .asString().contains("3 أحرف", "11 حرفًا", "100 حرف.");
             // The empty input reads in the panel's direction, so its placeholder does too; English typed in it reads
             // left to right.
             WebElement input = browser.findElement(By.id("dastyar-input"));

@@ -12,13 +12,13 @@ import io.dastyar.support.RecordingChannel;
 import io.dastyar.system.Language;
 
 /** A customer on the recording test channel, who talks to the bot and asks for a person. */
-final class Customers {
+final class TestCustomer {
 
     final ChannelAddress address = new ChannelAddress(RecordingChannel.NAME, "visitor-" + UUID.randomUUID());
     private final Conversations conversations;
     private final Language language;
 
-    Customers(Conversations conversations, Language language) {
+    TestCustomer(Conversations conversations, Language language) {
         this.conversations = conversations;
         this.language = language;
     }
