@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,33 @@ class CsatInvariantPropertyTest {
         // Guard against a vacuous pass: the random walks must really have closed conversations, from every state.
         assertThat(closedRuns.get()).isGreaterThan(SEQUENCES / 4);
         assertThat(pathsSeen).containsExactlyInAnyOrder(ConversationState.values());
+    }
+
+    /** What only the bot says: once a person is asked for, none of these may reach the customer. */
+    private static final Set<Effect> BOT_ANSWERS = EnumSet.of(Effect.ANSWER, Effect.OFFER_CHOICES, Effect.SAY_NO_ANSWER,
+            Effect.OFFER_NEXT_CANDIDATE, Effect.OFFER_PERSON, Effect.INVITE_MORE_QUESTIONS);
+
+    @Test
+    void fromTheQueueOnTheBotNeverAnswersAgain() {
+        var stepsAfterQueueing = new AtomicInteger();
+        qt().withExamples(SEQUENCES).withShrinkCycles(200)
+                .forAll(lists().of(STEPS).ofSizeBetween(1, 60))
+                .checkAssert(steps -> {
+                    var state = ConversationState.BOT;
+                    boolean queued = false;
+                    for (Step step : steps) {
+                        Decision decision = engine.decide(state, step.event(), step.facts());
+                        if (queued) {
+                            assertThat(decision.effects()).as("%s in %s after queueing", step.event(), state)
+                                    .doesNotContainAnyElementsOf(BOT_ANSWERS);
+                            stepsAfterQueueing.incrementAndGet();
+                        }
+                        state = decision.target();
+                        queued |= state == ConversationState.QUEUED;
+                    }
+                });
+        // Not vacuous: many random walks went on for a while after reaching the queue.
+        assertThat(stepsAfterQueueing.get()).isGreaterThan(SEQUENCES);
     }
 
     @Test
