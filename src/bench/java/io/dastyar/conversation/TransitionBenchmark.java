@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Transitions per second on one thread, storage excluded: each operation builds a machine for the stored
- * state and fires one event, exactly as the inbox does. Run with {@code ./mvnw -Pbenchmark verify}.
+ * state and fires one event, exactly as a conversation step does. Run with {@code ./mvnw -Pbenchmark verify}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

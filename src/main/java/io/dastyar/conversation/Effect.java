@@ -1,6 +1,6 @@
 package io.dastyar.conversation;
 
-/** What must happen because a transition fired. The inbox carries these out; the machine only names them. */
+/** What must happen because a transition fired. {@link Steps} carries these out; the machine only names them. */
 enum Effect {
     ANSWER,
     OFFER_CHOICES,

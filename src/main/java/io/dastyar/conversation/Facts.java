@@ -1,7 +1,7 @@
 package io.dastyar.conversation;
 
 /**
- * What the inbox found out before firing an event, so that guards stay pure functions
+ * What {@link Steps} found out before firing an event, so that guards stay pure functions
  * and the machine itself never does I/O.
  *
  * @param confidentAnswer  the knowledge base has an answer that clears the confidence threshold

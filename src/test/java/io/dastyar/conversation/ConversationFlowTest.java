@@ -29,7 +29,7 @@ import io.dastyar.support.RecordingChannel;
 import io.dastyar.support.ScriptedAnswers;
 import io.dastyar.system.Language;
 
-/** Whole conversations through the inbox, the real state machine, PostgreSQL and the outbox. */
+/** Whole conversations through the conversation API, the real state machine, PostgreSQL and the outbox. */
 @PostgresTest
 class ConversationFlowTest {
 
