@@ -1,5 +1,6 @@
 package io.dastyar.handoff;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,8 +147,8 @@ class QueueOutlookService implements QueueOutlook {
                               AND x.kind IN ('ASSIGNED', 'TRANSFERRED', 'REQUEUED', 'RESOLVED', 'ENDED'))
                         WHERE s.kind IN ('QUEUED', 'TRANSFERRED', 'REQUEUED', 'ASSIGNED')
                           AND s.at > ? AND s.at <= ? AND n.at > ? AND n.at <= ?""")
-                .params(java.sql.Timestamp.from(since.minus(LONGEST_STEP)), java.sql.Timestamp.from(now),
-                        java.sql.Timestamp.from(since), java.sql.Timestamp.from(now))
+                .params(Timestamp.from(since.minus(LONGEST_STEP)), Timestamp.from(now),
+                        Timestamp.from(since), Timestamp.from(now))
                 .query(rs -> {
                     String started = rs.getString("started");
                     String next = rs.getString("next");
