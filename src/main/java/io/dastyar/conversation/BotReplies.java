@@ -59,9 +59,20 @@ class BotReplies {
     }
 
     /** Where the customer stands in the queue; channels show only the latest of these. */
-    Reply queueStatus(Language language, Queue.Place place) {
-        long minutes = Math.max(1, Math.round(place.expectedWait().toSeconds() / 60.0));
-        return new Reply(Reply.Kind.QUEUE_STATUS, text(language, "bot.queue-status", place.position(), minutes), List.of());
+    Reply queueStatus(Language language, QueueOutlook.Outlook outlook) {
+        String text = switch (outlook) {
+            case QueueOutlook.Waiting waiting when waiting.expected().isEmpty() ->
+                    text(language, "bot.queue-place", waiting.place());
+            case QueueOutlook.Waiting waiting -> {
+                QueueOutlook.WaitRange wait = waiting.expected().orElseThrow();
+                yield wait.underAMinute()
+                        ? text(language, "bot.queue-status-soon", waiting.place())
+                        : text(language, "bot.queue-status", waiting.place(), wait.fromMinutes(), wait.toMinutes());
+            }
+            case QueueOutlook.Closed closed -> text(language, "bot.queue-closed", closed.place(), closed.opening());
+            case QueueOutlook.NobodyOnline nobody -> text(language, "bot.queue-nobody", nobody.place());
+        };
+        return new Reply(Reply.Kind.QUEUE_STATUS, text, List.of());
     }
 
     /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */

@@ -26,8 +26,6 @@ record ConversationProperties(
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,
         @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration ratingTimeout,
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration deliveryLease,
-        // Until hand-off learns it from agents' real handling times, the expected wait is this per customer ahead.
-        @DefaultValue("3m") @NotNull @DurationMin(seconds = 10) Duration queueTimePerCustomer,
         @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration outboxRetention) {
 
     /** How long a conversation in this state may stay quiet before it moves on; null when no timer applies. */

@@ -45,13 +45,25 @@ class BotTextsTest {
         for (Language language : Language.values()) {
             List<Reply> all = new java.util.ArrayList<>(replies.compose(List.of(Effect.values()), language, prepared, Trigger.of(ConversationEvent.RESOLVED)));
             all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, new Trigger.AgentJoined("Sara")));
-            all.add(replies.queueStatus(language, new Queue.Place(3, java.time.Duration.ofMinutes(9))));
+            all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(4, 7)))));
+            all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(0, 1)))));
+            all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.empty())));
+            all.add(replies.queueStatus(language, new QueueOutlook.Closed(3, "Saturday, 7 December at 09:00")));
+            all.add(replies.queueStatus(language, new QueueOutlook.NobodyOnline(3)));
             assertThat(all).allSatisfy(reply -> assertThat(reply.text()).isNotBlank().doesNotContain("{"));
             assertThat(replies.respond("bot.too-long", language, 4000).text()).doesNotContain("{0}");
         }
         assertThat(replies.respond("bot.too-long", Language.FA, 4000).text()).contains("۴٬۰۰۰");
-        assertThat(replies.queueStatus(Language.FA, new Queue.Place(3, java.time.Duration.ofMinutes(9))).text())
-                .contains("۳").contains("۹").doesNotContain("3");
+        assertThat(replies.queueStatus(Language.FA, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(4, 9)))).text())
+                .contains("۳").contains("۴").contains("۹").doesNotContainPattern("[0-9]");
+        assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(4, 7)))).text())
+                .isEqualTo("You are number 3 in the queue. Expected wait: about 4–7 minutes.");
+        assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Waiting(1, Optional.of(new QueueOutlook.WaitRange(0, 1)))).text())
+                .startsWith("You are number 1 in the queue.").contains("less than a minute");
+        assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Closed(2, "Saturday, 7 December at 09:00")).text())
+                .isEqualTo("You are number 2 in the queue. We're closed now. We open on Saturday, 7 December at 09:00 and will reply then.");
+        assertThat(replies.queueStatus(Language.EN, new QueueOutlook.NobodyOnline(2)).text())
+                .startsWith("You are number 2 in the queue.").contains("online").doesNotContainPattern("minute");
     }
 
     private static Properties bundle(String path) throws IOException {

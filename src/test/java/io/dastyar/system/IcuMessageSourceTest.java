@@ -15,20 +15,20 @@ class IcuMessageSourceTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1, حوالي دقيقة واحدة.",
-            "2, حوالي دقيقتين.",
-            "3, حوالي ٣ دقائق.",
-            "10, حوالي ١٠ دقائق.",
-            "11, حوالي ١١ دقيقة.",
-            "100, حوالي ١٠٠ دقيقة."})
+            "2, إلى دقيقتين تقريباً.",
+            "3, إلى ٣ دقائق تقريباً.",
+            "10, إلى ١٠ دقائق تقريباً.",
+            "11, إلى ١١ دقيقة تقريباً.",
+            "100, إلى ١٠٠ دقيقة تقريباً."})
     void arabicCountsMinutesInTheFormTheNumberTakes(int minutes, String ending) {
         assertThat(queueStatus("ar", minutes)).endsWith(ending);
     }
 
     @Test
     void englishSaysOneMinuteAndTwoMinutes() {
-        assertThat(queueStatus("en", 1)).endsWith("about 1 minute.");
-        assertThat(queueStatus("en", 2)).endsWith("about 2 minutes.");
+        assertThat(queueStatus("en", 2)).endsWith("about 1–2 minutes.");
+        assertThat(messages.getMessage("bot.queue-status", new Object[] {3, 0, 1}, Locale.ENGLISH))
+                .endsWith("about 0–1 minute.");
     }
 
     @Test
@@ -47,7 +47,7 @@ class IcuMessageSourceTest {
     }
 
     private String queueStatus(String language, int minutes) {
-        return messages.getMessage("bot.queue-status", new Object[] {3, minutes}, Language.fromTag(language).orElseThrow().locale());
+        return messages.getMessage("bot.queue-status", new Object[] {3, 1, minutes}, Language.fromTag(language).orElseThrow().locale());
     }
 
     private static IcuMessageSource bundles() {
