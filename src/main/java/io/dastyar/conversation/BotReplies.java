@@ -65,8 +65,11 @@ class BotReplies {
                     text(language, "bot.queue-place", waiting.place());
             case QueueOutlook.Waiting waiting -> {
                 QueueOutlook.WaitRange wait = waiting.expected().orElseThrow();
-                yield wait.underAMinute()
-                        ? text(language, "bot.queue-status-soon", waiting.place())
+                if (wait.underAMinute()) {
+                    yield text(language, "bot.queue-status-soon", waiting.place());
+                }
+                // "about 0–3 minutes" reads oddly: a range from nothing is said as "up to".
+                yield wait.fromMinutes() == 0 ? text(language, "bot.queue-status-upto", waiting.place(), wait.toMinutes())
                         : text(language, "bot.queue-status", waiting.place(), wait.fromMinutes(), wait.toMinutes());
             }
             case QueueOutlook.Closed closed -> text(language, "bot.queue-closed", closed.place(), closed.opening());

@@ -47,6 +47,7 @@ class BotTextsTest {
             all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, new Trigger.AgentJoined("Sara")));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(4, 7)))));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(0, 1)))));
+            all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(0, 3)))));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.empty())));
             all.add(replies.queueStatus(language, new QueueOutlook.Closed(3, "Saturday, 7 December at 09:00")));
             all.add(replies.queueStatus(language, new QueueOutlook.NobodyOnline(3)));
@@ -60,6 +61,10 @@ class BotTextsTest {
                 .isEqualTo("You are number 3 in the queue. Expected wait: about 4–7 minutes.");
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Waiting(1, Optional.of(new QueueOutlook.WaitRange(0, 1)))).text())
                 .startsWith("You are number 1 in the queue.").contains("less than a minute");
+        assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Waiting(1, Optional.of(new QueueOutlook.WaitRange(0, 3)))).text())
+                .isEqualTo("You are number 1 in the queue. Expected wait: up to 3 minutes.");
+        assertThat(replies.queueStatus(Language.AR, new QueueOutlook.Waiting(1, Optional.of(new QueueOutlook.WaitRange(0, 3)))).text())
+                .endsWith("حتى ٣ دقائق.");
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Closed(2, "Saturday, 7 December at 09:00")).text())
                 .isEqualTo("You are number 2 in the queue. We're closed now. We open on Saturday, 7 December at 09:00 and will reply then.");
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.NobodyOnline(2)).text())
