@@ -39,6 +39,8 @@ class BotReplies {
                 }
                 case OFFER_CHOICES -> replies.add(choices(language, prepared.choices()));
                 case SAY_NO_ANSWER -> replies.add(Reply.message(text(language, "bot.no-answer"), person(language)));
+                case OFFER_PERSON_UNANSWERED -> replies.add(Reply.message(text(language, "bot.still-no-answer"),
+                        person(language)));
                 case OFFER_PERSON -> replies.add(Reply.message(text(language, "bot.offer-person"), person(language)));
                 case INVITE_MORE_QUESTIONS -> replies.add(Reply.message(text(language, "bot.more-questions"), end(language)));
                 case ENQUEUE -> replies.add(Reply.notice(text(language, "bot.queued"), end(language)));

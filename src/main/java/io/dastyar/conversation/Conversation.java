@@ -34,6 +34,8 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
     private Language language;
     private ConversationState state;
     private int notHelpedCount;
+    /** Questions in a row the bot had no answer to. */
+    private int unansweredInARow;
     private int eventsApplied;
     private @Nullable String lastQuestion;
     /** The articles given for the current question, oldest first, separated by spaces (ids have none). */
@@ -50,7 +52,8 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     @PersistenceCreator
     Conversation(UUID id, String channel, String recipient, @Nullable String openKey, Language language,
-                 ConversationState state, int notHelpedCount, int eventsApplied, @Nullable String lastQuestion,
+                 ConversationState state, int notHelpedCount, int unansweredInARow, int eventsApplied,
+                 @Nullable String lastQuestion,
                  @Nullable String answersGiven, @Nullable Integer rating, @Nullable String ratingComment,
                  Instant createdAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant queuedAt,
                  @Nullable Long version) {
@@ -61,6 +64,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         this.language = language;
         this.state = state;
         this.notHelpedCount = notHelpedCount;
+        this.unansweredInARow = unansweredInARow;
         this.eventsApplied = eventsApplied;
         this.lastQuestion = lastQuestion;
         this.answersGiven = answersGiven;
@@ -75,7 +79,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     static Conversation open(ChannelAddress customer, Language language, Instant now) {
         return new Conversation(UUID.randomUUID(), customer.channel(), customer.recipient(), customer.key(), language,
-                ConversationState.BOT, 0, 0, null, null, null, null, now, now, null, null, null);
+                ConversationState.BOT, 0, 0, 0, null, null, null, null, now, now, null, null, null);
     }
 
     /**
@@ -97,8 +101,16 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
             case Trigger.Rating rating -> this.rating = rating.score();
             case Trigger.Comment comment -> ratingComment = comment.text();
             case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> notHelpedCount++;
-            case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON -> notHelpedCount = 0;
+            case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON -> {
+                notHelpedCount = 0;
+                unansweredInARow = 0;
+            }
             default -> { }
+        }
+        if (unanswered(decision)) {
+            unansweredInARow++;
+        } else if (answering) {
+            unansweredInARow = 0;
         }
         if (effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_NEXT_CANDIDATE)) {
             answer.ifPresent(given -> rememberAnswer(given.articleId()));
@@ -123,7 +135,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         switch (trigger) {
             case Trigger.Message message -> registerEvent(new QuestionAsked(id(),
                     answer.map(Answer::language).orElse(language), message.text(),
-                    decision.effects().contains(Effect.SAY_NO_ANSWER) ? Optional.empty() : answer));
+                    unanswered(decision) ? Optional.empty() : answer));
             case Trigger.Signal signal when signal.event() == ConversationEvent.HELPED -> verdict(Verdict.HELPED);
             case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> verdict(Verdict.NOT_HELPED);
             case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON
@@ -182,6 +194,15 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     Optional<Instant> queuedAt() {
         return Optional.ofNullable(queuedAt);
+    }
+
+    private static boolean unanswered(Decision decision) {
+        return decision.effects().contains(Effect.SAY_NO_ANSWER)
+                || decision.effects().contains(Effect.OFFER_PERSON_UNANSWERED);
+    }
+
+    int unansweredInARow() {
+        return unansweredInARow;
     }
 
     int notHelpedCount() {

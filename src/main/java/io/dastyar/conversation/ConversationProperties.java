@@ -22,6 +22,8 @@ record ConversationProperties(
         // The transcript keeps questions and comments in columns of 4,000 characters.
         @DefaultValue("4000") @Min(1) @Max(4_000) int maxMessageLength,
         @DefaultValue("2") @Min(1) @Max(10) int notHelpedBeforeOfferingPerson,
+        // Unanswerable questions in a row before a person is offered outright, not just as a button.
+        @DefaultValue("2") @Min(1) @Max(10) int unansweredBeforeOfferingPerson,
         @DefaultValue("15m") @NotNull @DurationMin(seconds = 10) Duration botInactivity,
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,
         @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration ratingTimeout,

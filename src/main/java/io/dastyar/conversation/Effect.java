@@ -5,6 +5,8 @@ enum Effect {
     ANSWER,
     OFFER_CHOICES,
     SAY_NO_ANSWER,
+    /** No answer once more, after others: say so, and offer a person outright. */
+    OFFER_PERSON_UNANSWERED,
     OFFER_NEXT_CANDIDATE,
     OFFER_PERSON,
     INVITE_MORE_QUESTIONS,

@@ -8,8 +8,14 @@ package io.dastyar.conversation;
  * @param closeCall        several answers clear it and are too close to tell apart
  * @param anotherCandidate after "not helped", there is another candidate worth offering
  * @param givingUp         the customer has said "not helped" often enough that a person should be offered
+ * @param stuck            this question too has no answer, and the ones before it had none either: often enough
+ *                         that a person should be offered
  */
-record Facts(boolean confidentAnswer, boolean closeCall, boolean anotherCandidate, boolean givingUp) {
+record Facts(boolean confidentAnswer, boolean closeCall, boolean anotherCandidate, boolean givingUp, boolean stuck) {
 
-    static final Facts NONE = new Facts(false, false, false, false);
+    static final Facts NONE = new Facts(false, false, false, false, false);
+
+    Facts(boolean confidentAnswer, boolean closeCall, boolean anotherCandidate, boolean givingUp) {
+        this(confidentAnswer, closeCall, anotherCandidate, givingUp, false);
+    }
 }

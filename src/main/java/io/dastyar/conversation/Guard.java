@@ -7,7 +7,9 @@ enum Guard {
     ALWAYS(facts -> true),
     CONFIDENT_ANSWER(facts -> facts.confidentAnswer() && !facts.closeCall()),
     CLOSE_CALL(facts -> facts.confidentAnswer() && facts.closeCall()),
-    NO_CONFIDENT_ANSWER(facts -> !facts.confidentAnswer()),
+    NO_CONFIDENT_ANSWER(facts -> !facts.confidentAnswer() && !facts.stuck()),
+    /** No answer again, after enough unanswered questions in a row: a person is offered. */
+    STILL_NO_ANSWER(facts -> !facts.confidentAnswer() && facts.stuck()),
     ANOTHER_CANDIDATE(facts -> facts.anotherCandidate() && !facts.givingUp()),
     GIVE_UP_ON_BOT(facts -> !facts.anotherCandidate() || facts.givingUp());
 

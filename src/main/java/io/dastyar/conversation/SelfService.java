@@ -73,7 +73,7 @@ class SelfService {
         return switch (trigger) {
             case Trigger.Message message -> question(message.text().equals(lookAhead.question())
                     && conversation.language() == lookAhead.language() ? lookAhead.candidates()
-                    : candidates(Optional.of(message.text()), conversation));
+                    : candidates(Optional.of(message.text()), conversation), conversation);
             case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> nextCandidate(conversation);
             case Trigger.ChosenArticle chosen -> chosen(conversation, chosen.articleId());
             default -> Prepared.NOTHING;
@@ -84,11 +84,13 @@ class SelfService {
         return conversation.state() == ConversationState.BOT || conversation.state() == ConversationState.AWAITING_FEEDBACK;
     }
 
-    private Prepared question(Candidates candidates) {
+    /** A question: its best answer, a close call, or none; {@code stuck} when none again, often enough in a row. */
+    private Prepared question(Candidates candidates, Conversation conversation) {
         List<Answer> answers = candidates.answers();
         Optional<Answer> best = answers.stream().findFirst();
         boolean closeCall = candidates.closeCall() && answers.size() > 1;
-        return new Prepared(new Facts(best.isPresent(), closeCall, false, false), best,
+        boolean stuck = conversation.unansweredInARow() + 1 >= properties.unansweredBeforeOfferingPerson();
+        return new Prepared(new Facts(best.isPresent(), closeCall, false, false, stuck), best,
                 closeCall ? answers : List.of());
     }
 

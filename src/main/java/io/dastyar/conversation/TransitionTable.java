@@ -29,6 +29,7 @@ final class TransitionTable {
             rows.add(row(selfService, MESSAGE, CLOSE_CALL, AWAITING_FEEDBACK, OFFER_CHOICES));
             rows.add(row(selfService, MESSAGE, CONFIDENT_ANSWER, AWAITING_FEEDBACK, ANSWER));
             rows.add(row(selfService, MESSAGE, NO_CONFIDENT_ANSWER, BOT, SAY_NO_ANSWER));
+            rows.add(row(selfService, MESSAGE, STILL_NO_ANSWER, BOT, OFFER_PERSON_UNANSWERED));
             rows.add(row(selfService, ASKED_FOR_PERSON, ALWAYS, QUEUED, ENQUEUE));
         }
         rows.add(row(AWAITING_FEEDBACK, CHOSE_ANSWER, CONFIDENT_ANSWER, AWAITING_FEEDBACK, ANSWER));

@@ -66,6 +66,24 @@ class ConversationFlowTest {
     }
 
     @Test
+    void aSecondUnanswerableQuestionInARowOffersAPersonOutrightAndAnAnswerStartsTheCountAgain() {
+        ConversationId id = say("Where is my parcel?").conversation().orElseThrow();
+        say("Do you sell gift cards?");
+        List<Reply> replies = awaitReplies(id, 2);
+        assertThat(replies.get(0).text()).contains("don't have a good answer");
+        assertThat(replies.get(1).text()).contains("still can't find an answer").contains("shall I connect you");
+        assertThat(replies.get(1).quickReplies()).extracting(QuickReply::payload).containsExactly(QuickReply.PERSON);
+        assertThat(state(id)).isEqualTo(ConversationState.BOT);
+
+        scripted.teach("Can I pay in instalments?", new Answer("instalments", Language.EN, "Instalments",
+                "Yes, in three monthly payments.", 0.9, false));
+        say("Can I pay in instalments?");
+        press(QuickReply.HELPED);
+        say("Do you ship to the moon?");
+        assertThat(awaitReplies(id, 6).getLast().text()).contains("don't have a good answer");
+    }
+
+    @Test
     void aConversationHandedToAnAgentEndsWithTheCsatQuestionAndKeepsTheRating() {
         ConversationId id = say("My parcel arrived broken").conversation().orElseThrow();
         press(QuickReply.PERSON);

@@ -3,7 +3,7 @@ package io.dastyar.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
-import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
@@ -29,10 +29,10 @@ class CsatInvariantPropertyTest {
     record Step(ConversationEvent event, Facts facts) {
     }
 
+    /** Each event with random guard facts: the five facts are the bits of a number. */
     private static final Gen<Step> STEPS = arbitrary().enumValues(ConversationEvent.class)
-            .zip(booleans().all(), booleans().all(), booleans().all(), booleans().all(),
-                    (event, confident, closeCall, another, givingUp) ->
-                            new Step(event, new Facts(confident, closeCall, another, givingUp)));
+            .zip(integers().between(0, 31), (event, bits) -> new Step(event, new Facts((bits & 1) != 0,
+                    (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0)));
 
     @Test
     void everyPathIntoClosedAsksTheRatingQuestionFirst() {
@@ -66,7 +66,7 @@ class CsatInvariantPropertyTest {
 
     /** What only the bot says: once a person is asked for, none of these may reach the customer. */
     private static final Set<Effect> BOT_ANSWERS = EnumSet.of(Effect.ANSWER, Effect.OFFER_CHOICES, Effect.SAY_NO_ANSWER,
-            Effect.OFFER_NEXT_CANDIDATE, Effect.OFFER_PERSON, Effect.INVITE_MORE_QUESTIONS);
+            Effect.OFFER_PERSON_UNANSWERED, Effect.OFFER_NEXT_CANDIDATE, Effect.OFFER_PERSON, Effect.INVITE_MORE_QUESTIONS);
 
     @Test
     void fromTheQueueOnTheBotNeverAnswersAgain() {

@@ -61,6 +61,7 @@ class SpringStatemachineEngineTest {
             case CLOSE_CALL -> new Facts(true, true, false, false);
             case ANOTHER_CANDIDATE -> new Facts(false, false, true, false);
             case GIVE_UP_ON_BOT -> new Facts(false, false, false, true);
+            case STILL_NO_ANSWER -> new Facts(false, false, false, false, true);
         };
     }
 }

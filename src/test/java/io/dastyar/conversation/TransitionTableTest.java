@@ -27,8 +27,9 @@ class TransitionTableTest {
         for (Transition row : TransitionTable.ROWS) {
             for (Transition other : TransitionTable.ROWS) {
                 if (row != other && row.source() == other.source() && row.event() == other.event()) {
-                    for (int bits = 0; bits < 16; bits++) {
-                        var facts = new Facts((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0);
+                    for (int bits = 0; bits < 32; bits++) {
+                        var facts = new Facts((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
+                                (bits & 16) != 0);
                         assertThat(row.guard().test(facts) && other.guard().test(facts))
                                 .as("%s and %s with %s", row, other, facts).isFalse();
                     }
