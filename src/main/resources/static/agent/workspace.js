@@ -490,6 +490,10 @@
     if (!state.open || state.notYours) return;
     $('transfer-error').textContent = '';
     try { targets = await api('GET', '/api/agent/transfer-targets'); } catch (e) { targets = { agents: [], teams: [] }; }
+    // No teams are set up: offer no choice that leads nowhere.
+    const toTeam = document.querySelector('#transfer-form input[name=kind][value=team]');
+    toTeam.closest('label').hidden = targets.teams.length === 0;
+    if (targets.teams.length === 0) document.querySelector('#transfer-form input[name=kind][value=agent]').checked = true;
     fillTargets();
     $('transfer-dialog').showModal();
   }

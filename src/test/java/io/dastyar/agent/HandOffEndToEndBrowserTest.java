@@ -133,6 +133,8 @@ class HandOffEndToEndBrowserTest {
         agent.findElement(By.id("transfer")).click();
         agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-dialog")));
         agentWait.until(driver -> !new Select(driver.findElement(By.id("transfer-target"))).getOptions().isEmpty());
+        // No team is set up here, so the dialog offers no transfer to a team.
+        assertThat(agent.findElement(By.cssSelector("#transfer-form input[value=team]")).isDisplayed()).isFalse();
         new Select(agent.findElement(By.id("transfer-target"))).selectByValue(omid);
         agent.findElement(By.id("transfer-confirm")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> handoff.holds(omid, id));
