@@ -2,20 +2,17 @@ package io.dastyar.agent;
 
 import java.security.Principal;
 import java.util.Locale;
-import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import io.dastyar.account.Accounts;
 import io.dastyar.system.Language;
 
 /**
  * The agents' workspace: the queue, their chats, the chat view and the customer panel, kept live by
- * {@link AgentEvents}. The page is in the agent's language ({@code ?lang=}, else the browser's), right to left for
+ * {@link AgentEvents}. The page is in the staff pages' language ({@code ?locale=}, else the browser's), right to left for
  * Persian and Arabic; everything on it that changes comes from the API through {@code /agent/workspace.js}.
  */
 @Controller
@@ -28,10 +25,9 @@ class WorkspaceController {
     }
 
     @GetMapping("/agent")
-    String workspace(@RequestParam(name = "lang", required = false) @Nullable String lang, Locale locale,
-                     Model model, Principal principal) {
-        Language language = Optional.ofNullable(lang).flatMap(Language::fromTag)
-                .or(() -> Language.fromTag(locale.toLanguageTag())).orElse(Language.EN);
+    String workspace(Locale locale, Model model, Principal principal) {
+        // The staff pages' language (?locale=fa, remembered), so the shared header speaks the same language.
+        Language language = Language.fromTag(locale.toLanguageTag()).orElse(Language.EN);
         String agent = principal.getName();
         model.addAttribute("agent", agent);
         model.addAttribute("agentName", accounts.byUsername(agent).map(Accounts.Account::displayName).orElse(agent));

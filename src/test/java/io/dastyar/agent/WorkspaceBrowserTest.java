@@ -201,7 +201,7 @@ class WorkspaceBrowserTest {
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/agent"));
-        browser.get("http://localhost:" + port + "/agent?lang=" + lang);
+        browser.get("http://localhost:" + port + "/agent?locale=" + lang);
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
         // The console says the agent is online as it opens.
         await().atMost(Duration.ofSeconds(10)).until(() -> presence().equals(Optional.of(Presence.ONLINE)));
