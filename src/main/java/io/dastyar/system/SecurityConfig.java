@@ -26,7 +26,7 @@ import io.dastyar.account.SignInThrottle;
 import io.dastyar.account.ThrottledAuthenticationProvider;
 
 /**
- * Agents and admins sign in; customers never do. Everything a customer touches stays public, everything
+ * Agents, supervisors and admins sign in; customers never do. Everything a customer touches stays public, everything
  * under the agent and admin areas (and the operational endpoints other than health and info) needs a role.
  * Every sign-in, on the form or over HTTP Basic, passes the account feature's {@link SignInThrottle} first.
  */
@@ -34,6 +34,7 @@ import io.dastyar.account.ThrottledAuthenticationProvider;
 class SecurityConfig {
 
     static final String AGENT = "AGENT";
+    static final String SUPERVISOR = "SUPERVISOR";
     static final String ADMIN = "ADMIN";
 
     @Bean
@@ -48,7 +49,7 @@ class SecurityConfig {
 
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/agent/**", "/api/agent/**").hasAnyRole(AGENT, ADMIN)
+                        .requestMatchers("/agent/**", "/api/agent/**").hasAnyRole(AGENT, SUPERVISOR, ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // What customers use is listed here, so a new endpoint is private until someone decides.
