@@ -98,6 +98,7 @@ function renewToken() {
 async function syncHistory(noRenew) {
   const r = await api('GET', '/api/widget/conversation', null, noRenew);
   ((r && r.messages) || []).forEach(render);
+  if (r && r.queueStatus) showQueueStatus(r.queueStatus);
   if (greetPending) {
     greetPending = false;
     const state = r && r.conversation && r.conversation.state;
@@ -171,6 +172,19 @@ function place(e, id) {
 function pressedText(text) {
   const m = /^\[([^\]\n]+)\]$/.exec(text || '');
   return m ? labels.get(m[1]) || m[1] : text;
+}
+
+/** The place and wait now, shown in the queue-status line where it stands (a new line only if there is none yet). */
+function showQueueStatus(f) {
+  const e = $('dastyar-queue-status');
+  if (!e) {
+    render({ direction: 'out', author: 'system', kind: 'queue_status', text: f.text, at: f.at });
+    return;
+  }
+  const text = e.querySelector('.text');
+  text.textContent = f.text || '';
+  text.dir = directionOf(f.text);
+  stamp(e, f.at);
 }
 
 function render(m) {
@@ -371,6 +385,7 @@ function pump() {
 function handleFrame(f) {
   if (!f || typeof f !== 'object') return;
   if (f.type === 'message') render(f);
+  else if (f.type === 'queue_status') showQueueStatus(f);
   else if (f.type === 'typing') showTyping(f.author);
   else if (f.type === 'ack') {
     if (Date.now() >= holdUntil) notice(''); // a "sending too fast" notice has served its purpose

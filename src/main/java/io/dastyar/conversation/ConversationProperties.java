@@ -28,7 +28,9 @@ record ConversationProperties(
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,
         @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration ratingTimeout,
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration deliveryLease,
-        @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration outboxRetention) {
+        @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration outboxRetention,
+        // Waiting customers' estimates are worked out again this often even when nobody leaves the queue.
+        @DefaultValue("30s") @NotNull @DurationMin(seconds = 5) Duration queueStatusRefresh) {
 
     /** How long a conversation in this state may stay quiet before it moves on; null when no timer applies. */
     Duration inactivityLimit(ConversationState state) {

@@ -24,17 +24,19 @@ class ConversationService implements Conversations {
     private final ConversationRepository conversations;
     private final Transcript transcript;
     private final Channels channels;
+    private final QueueBoard queueBoard;
     private final ConversationProperties properties;
 
     ConversationService(CustomerMessages customerMessages, Steps steps, ConversationTransactions transactions,
                         ConversationRepository conversations, Transcript transcript, Channels channels,
-                        ConversationProperties properties) {
+                        QueueBoard queueBoard, ConversationProperties properties) {
         this.customerMessages = customerMessages;
         this.steps = steps;
         this.transactions = transactions;
         this.conversations = conversations;
         this.transcript = transcript;
         this.channels = channels;
+        this.queueBoard = queueBoard;
         this.properties = properties;
     }
 
@@ -92,6 +94,11 @@ class ConversationService implements Conversations {
     @Override
     public List<TranscriptEntry> transcript(ConversationId id) {
         return transcript.of(id);
+    }
+
+    @Override
+    public Optional<Reply> queueStatus(ConversationId id) {
+        return queueBoard.current(id);
     }
 
     @Override

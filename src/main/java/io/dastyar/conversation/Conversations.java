@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.conversation.channel.Receipt;
+import io.dastyar.conversation.channel.Reply;
 
 /** The conversation feature's API for channels and for the other features. */
 public interface Conversations {
@@ -48,6 +49,13 @@ public interface Conversations {
     List<ConversationSummary> inStates(Set<ConversationState> states);
 
     List<TranscriptEntry> transcript(ConversationId conversation);
+
+    /**
+     * A waiting customer's queue status as it is now (place and what to expect), for a channel that shows it on
+     * demand; empty when the conversation is not waiting for a person. Changes are pushed to the channel by
+     * {@link io.dastyar.conversation.channel.Channel#showQueueStatus}.
+     */
+    Optional<Reply> queueStatus(ConversationId conversation);
 
     /** The longest message a customer may send; channels tell customers before they try. */
     int maxMessageLength();

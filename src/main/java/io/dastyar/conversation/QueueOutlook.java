@@ -2,14 +2,13 @@ package io.dastyar.conversation;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 import io.dastyar.system.Language;
 
 /**
  * What a customer waiting for a person is told about their wait: their place, and the expected wait, or that the
  * team is closed and when it opens, or that nobody who can serve them is online. Implemented by whoever keeps the
- * queue of people (hand-off); without one, the conversation feature tells the place alone.
+ * queue of people (hand-off).
  *
  * <p>Asked while the notice is composed, before the conversation is saved: a conversation joining the queue may
  * not be known to the implementation yet, so its place counts those queued before {@code queuedAt}.
@@ -17,14 +16,14 @@ import io.dastyar.system.Language;
 public interface QueueOutlook {
 
     /**
-     * The outlooks at one moment, sharing what they all need (agents online, recent history), for any number of
-     * waiting customers; the conversations in {@code leaving} no longer count as ahead of anyone.
+     * The outlooks at one moment, sharing what they all need (the line, agents online, recent history), for any
+     * number of waiting customers.
      */
-    Board board(Instant now, Set<ConversationId> leaving);
+    Board board(Instant now);
 
     /** One customer's outlook. */
     default Outlook outlook(ConversationId conversation, Language language, Instant queuedAt, Instant now) {
-        return board(now, Set.of()).outlook(conversation, language, queuedAt);
+        return board(now).outlook(conversation, language, queuedAt);
     }
 
     @FunctionalInterface
@@ -34,7 +33,7 @@ public interface QueueOutlook {
         Outlook outlook(ConversationId conversation, Language language, Instant queuedAt);
     }
 
-    /** Every outlook starts with the customer's place in the queue (1-based). */
+    /** Every outlook starts with the customer's place in the queue (1-based) among those who wait for the same people. */
     sealed interface Outlook permits Waiting, Closed, NobodyOnline {
 
         int place();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -18,8 +17,8 @@ import io.dastyar.system.Language;
 /**
  * One step of a conversation: the one place where an event becomes a decided transition and the transition
  * becomes its consequences. The bot's side is prepared, the state machine decides, the aggregate takes the
- * transition (and registers its domain events), the replies are posted, the queue hears of a departure and the
- * inactivity timer starts afresh. The caller runs it inside a transaction and saves the conversation, which
+ * transition (and registers its domain events), the replies are posted and the inactivity timer starts afresh.
+ * Those still waiting hear of a departure from the {@link QueueBoard}, after the commit. The caller runs it inside a transaction and saves the conversation, which
  * publishes the domain events.
  */
 @Component
@@ -76,7 +75,6 @@ class Steps {
             return false;
         }
         log.info("{} {} -> {}", trigger.event(), from, decision.target());
-        Optional<Instant> queuedAt = conversation.queuedAt();
         conversation.take(trigger, decision, prepared.answer(), now);
 
         var toPost = new ArrayList<>(replies.compose(decision.effects(), conversation.language(), prepared, trigger));
@@ -84,9 +82,6 @@ class Steps {
             toPost.add(queueNotices.statusOf(conversation, now));
         }
         outbox.post(conversation, toPost, now);
-        if (from == ConversationState.QUEUED && conversation.state() != ConversationState.QUEUED) {
-            queuedAt.ifPresent(since -> queueNotices.moveUp(conversation.id(), since, now));
-        }
         timers.restart(conversation.id(), conversation.state(), now);
         return true;
     }

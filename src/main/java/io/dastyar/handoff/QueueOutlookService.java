@@ -4,11 +4,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,15 +26,16 @@ import io.dastyar.handoff.eta.PastWait;
 import io.dastyar.handoff.eta.QueueSnapshot;
 import io.dastyar.handoff.eta.ShownWait;
 import io.dastyar.handoff.eta.WaitEstimator;
+import io.dastyar.system.Language;
 
 /**
  * What a waiting customer is told, from hand-off's own tables: closed and the next opening outside business
  * hours; otherwise the estimator's wait range from the agents online who speak the customer's language and the
  * desk's recent history, or that nobody is online when none of them can take chats.
  *
- * <p>The place counts hand-off's waiting (or claimed) chats queued before the customer. A conversation joining the
- * queue has no row yet (it is inserted when the conversation is saved), so it goes behind all of them; one that
- * has a row (a transfer, back from an agent) keeps that row's place in line.
+ * <p>The place counts hand-off's waiting (or claimed) chats in the customer's language queued before them. A
+ * conversation joining the queue has no row yet (it is inserted when the conversation is saved), so it goes behind
+ * all of them; one that has a row (a transfer, back from an agent) keeps that row's place in line.
  */
 @Component
 class QueueOutlookService implements QueueOutlook {
@@ -61,12 +63,12 @@ class QueueOutlookService implements QueueOutlook {
     }
 
     @Override
-    public Board board(Instant now, Set<ConversationId> leaving) {
-        Line line = line(leaving);
+    public Board board(Instant now) {
+        Line line = line();
         if (!hours.isOpen(now)) {
             Optional<Instant> opening = hours.nextOpening(now);
             return (conversation, language, queuedAt) -> {
-                int place = line.placeOf(conversation, queuedAt);
+                int place = line.placeOf(conversation, language, queuedAt);
                 return opening.<Outlook>map(at -> new Closed(place, openingText.phrase(at, language)))
                         .orElseGet(() -> new NobodyOnline(place));
             };
@@ -74,7 +76,7 @@ class QueueOutlookService implements QueueOutlook {
         List<Agent> online = agents.online(now.minus(routing.heartbeatGrace()));
         History history = online.isEmpty() ? History.NONE : history(now);
         return (conversation, language, queuedAt) -> {
-            int place = line.placeOf(conversation, queuedAt);
+            int place = line.placeOf(conversation, language, queuedAt);
             List<AgentLoad> serving = online.stream().filter(agent -> agent.languages().contains(language))
                     .map(agent -> new AgentLoad(agent.capacity(), agent.load())).toList();
             Optional<Estimate> estimate = estimator.estimate(
@@ -88,38 +90,42 @@ class QueueOutlookService implements QueueOutlook {
         return new WaitRange(shown.fromMinutes(), shown.toMinutes());
     }
 
-    /** Hand-off's chats with their place in line: those waiting or claimed count as ahead, any row keeps its time. */
-    private Line line(Set<ConversationId> leaving) {
+    /** Hand-off's chats in line, read once: those waiting or claimed count as ahead, any row keeps its time. */
+    private Line line() {
         var queuedAt = new HashMap<UUID, Instant>();
-        var ahead = new ArrayList<Map.Entry<UUID, Instant>>();
-        jdbc.sql("SELECT conversation_id, queued_at, status FROM handoff_chat").query(rs -> {
+        var ahead = new HashMap<Language, List<InLine>>();
+        jdbc.sql("SELECT conversation_id, language, queued_at, status FROM handoff_chat").query(rs -> {
             UUID id = rs.getObject("conversation_id", UUID.class);
             Instant at = rs.getTimestamp("queued_at").toInstant();
             queuedAt.put(id, at);
-            if (!rs.getString("status").equals(ChatStore.Status.HELD.name())
-                    && !leaving.contains(new ConversationId(id))) {
-                ahead.add(Map.entry(id, at));
+            if (!rs.getString("status").equals(ChatStore.Status.HELD.name())) {
+                ahead.computeIfAbsent(Language.valueOf(rs.getString("language")), l -> new ArrayList<>())
+                        .add(new InLine(at, id.toString()));
             }
         });
+        ahead.values().forEach(chats -> chats.sort(InLine.ORDER));
         return new Line(queuedAt, ahead);
     }
 
-    private record Line(Map<UUID, Instant> queuedAt, List<Map.Entry<UUID, Instant>> waiting) {
+    /** Of two queued at the same instant, PostgreSQL's order of their ids (bytewise: as hex text) goes first. */
+    private record InLine(Instant at, String id) {
 
-        int placeOf(ConversationId conversation, Instant asked) {
+        static final Comparator<InLine> ORDER = Comparator.comparing(InLine::at).thenComparing(InLine::id);
+    }
+
+    /**
+     * The line per language: a customer waits only behind those who wait for the same agents (those who speak
+     * their language), so their place is counted among them. Sorted once, so each place is a binary search.
+     */
+    private record Line(Map<UUID, Instant> queuedAt, Map<Language, List<InLine>> waiting) {
+
+        int placeOf(ConversationId conversation, Language language, Instant asked) {
             UUID self = conversation.value();
-            Instant at = queuedAt.getOrDefault(self, asked);
-            int before = 0;
-            for (Map.Entry<UUID, Instant> other : waiting) {
-                if (other.getKey().equals(self)) {
-                    continue;
-                }
-                int order = other.getValue().compareTo(at);
-                // Of two queued at the same instant, PostgreSQL's order of their ids (bytewise: as hex text).
-                if (order < 0 || order == 0 && other.getKey().toString().compareTo(self.toString()) < 0) {
-                    before++;
-                }
-            }
+            var me = new InLine(queuedAt.getOrDefault(self, asked), self.toString());
+            List<InLine> sameLanguage = waiting.getOrDefault(language, List.of());
+            int found = Collections.binarySearch(sameLanguage, me, InLine.ORDER);
+            // Found: those before it are ahead. Not found (joining, no row yet): its insertion point is.
+            int before = found >= 0 ? found : -found - 1;
             return before + 1;
         }
     }

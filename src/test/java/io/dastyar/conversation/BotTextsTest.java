@@ -68,7 +68,8 @@ class BotTextsTest {
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.Closed(2, "Saturday, 7 December at 09:00")).text())
                 .isEqualTo("You are number 2 in the queue. We're closed now. We open on Saturday, 7 December at 09:00 and will reply then.");
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.NobodyOnline(2)).text())
-                .startsWith("You are number 2 in the queue.").contains("online").doesNotContainPattern("minute");
+                .startsWith("You are number 2 in the queue.").contains("online").contains("Leave your message here")
+                .doesNotContainPattern("minute");
     }
 
     private static Properties bundle(String path) throws IOException {

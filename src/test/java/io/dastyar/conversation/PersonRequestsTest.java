@@ -180,7 +180,8 @@ class PersonRequestsTest {
             return Candidates.NONE;
         };
         var properties = new ConversationProperties(Language.EN, 4_000, 2, 2, Duration.ofMinutes(15),
-                Duration.ofHours(24), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofDays(30));
+                Duration.ofHours(24), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofDays(30),
+                Duration.ofSeconds(30));
         var selfService = new SelfService(new StaticListableBeanFactory(Map.of("answers", source))
                 .getBeanProvider(AnswerSource.class), properties, REQUESTS);
         var customer = new ChannelAddress("test", "visitor");

@@ -99,12 +99,20 @@ class QueueOutlookTest {
         // Asked again later, as on a transfer: the row's own time counts, not the later one.
         Outlook told = outlook.outlook(first, Language.EN, clock.instant().plusSeconds(60), clock.instant());
         assertThat(told.place()).isEqualTo(1);
-        // Those behind someone leaving move up.
-        ConversationId second = new ConversationId(jdbc.sql(
-                "SELECT conversation_id FROM handoff_chat WHERE conversation_id <> ?").param(first.value())
-                .query(UUID.class).single());
-        assertThat(outlook.board(clock.instant(), Set.of(first)).outlook(second, Language.EN, clock.instant()).place())
-                .isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerWaitsOnlyBehindThoseWhoWaitForTheSameLanguage() {
+        customers.asksForPerson(Customers.someone(), Language.EN);
+        ConversationId persian = customers.asksForPerson(Customers.someone(), Language.FA);
+        customers.asksForPerson(Customers.someone(), Language.EN);
+
+        QueueOutlook.Board board = outlook.board(clock.instant());
+        assertThat(board.outlook(persian, Language.FA, clock.instant()).place()).isEqualTo(1);
+        assertThat(board.outlook(new ConversationId(UUID.randomUUID()), Language.EN, clock.instant()).place())
+                .as("a newcomer goes behind both English customers").isEqualTo(3);
+        assertThat(board.outlook(new ConversationId(UUID.randomUUID()), Language.FA, clock.instant()).place())
+                .isEqualTo(2);
     }
 
     @Test

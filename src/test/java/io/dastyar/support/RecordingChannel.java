@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.channel.Channel;
 import io.dastyar.conversation.channel.Delivery;
+import io.dastyar.conversation.channel.Reply;
 
 /**
  * A real {@link Channel} for tests: it keeps what it is handed. At each delivery it also reads, on its own
@@ -26,10 +27,15 @@ public class RecordingChannel implements Channel {
     public record Received(Delivery delivery, long committedInboundMessages) {
     }
 
+    /** A queue status shown in place: not a delivery, not in the transcript. */
+    public record QueueStatus(ConversationId conversation, String text) {
+    }
+
     private final JdbcClient jdbc;
     private final String name;
     private final boolean drawsButtons;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<QueueStatus> queueStatuses = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
 
     RecordingChannel(JdbcClient jdbc, String name, boolean drawsButtons) {
@@ -57,6 +63,16 @@ public class RecordingChannel implements Channel {
         long inbound = jdbc.sql("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'IN'")
                 .param(delivery.conversation().value()).query(Long.class).single();
         received.add(new Received(delivery, inbound));
+    }
+
+    @Override
+    public void showQueueStatus(String recipient, ConversationId conversation, Reply status) {
+        queueStatuses.add(new QueueStatus(conversation, status.text()));
+    }
+
+    /** The queue statuses shown to that customer in place, oldest first. */
+    public List<String> queueStatusesOf(ConversationId conversation) {
+        return queueStatuses.stream().filter(s -> s.conversation().equals(conversation)).map(QueueStatus::text).toList();
     }
 
     /** The next deliveries to this recipient fail, as a channel that is briefly down would. */

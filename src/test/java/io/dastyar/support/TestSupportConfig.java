@@ -27,6 +27,12 @@ public class TestSupportConfig {
         return new RecordingChannel(jdbc, RecordingChannel.NAME, true);
     }
 
+    /** Static: it wraps the data source, which is made before the configuration's own beans. */
+    @Bean
+    static WriteCounter writeCounter() {
+        return new WriteCounter();
+    }
+
     @Bean
     RecordingChannel plainTextChannel(JdbcClient jdbc) {
         return new RecordingChannel(jdbc, RecordingChannel.PLAIN, false);

@@ -1,5 +1,6 @@
 package io.dastyar.channel.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.TranscriptEntry;
 import io.dastyar.conversation.channel.Delivery;
@@ -44,6 +46,10 @@ final class MessageView {
                 name(delivery.author()), name(reply.kind()), reply.text(), html(delivery.author(), reply.text()),
                 buttons(reply), null, delivery.at(),
                 delivery.state().map(ConversationState::name).orElse(null), reply.agentName());
+    }
+
+    static ServerFrame.QueueStatus queueStatus(ConversationId conversation, Reply status, Instant at) {
+        return new ServerFrame.QueueStatus(conversation.toString(), status.text(), at);
     }
 
     private static List<ServerFrame.QuickReply> buttons(Reply reply) {

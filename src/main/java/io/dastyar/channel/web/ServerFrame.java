@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ServerFrame.Ack.class, name = "ack"),
         @JsonSubTypes.Type(value = ServerFrame.Message.class, name = "message"),
         @JsonSubTypes.Type(value = ServerFrame.Typing.class, name = "typing"),
+        @JsonSubTypes.Type(value = ServerFrame.QueueStatus.class, name = "queue_status"),
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +34,10 @@ sealed interface ServerFrame {
     }
 
     record QuickReply(String label, String payload) {
+    }
+
+    /** A waiting visitor's place and wait now: shown in place of the queue-status line, never a new line. */
+    record QueueStatus(String conversation, String text, Instant at) implements ServerFrame {
     }
 
     /** @param author bot or agent */

@@ -1,5 +1,6 @@
 package io.dastyar.channel.web;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.channel.Channel;
 import io.dastyar.conversation.channel.Delivery;
+import io.dastyar.conversation.channel.Reply;
 
 /**
  * The widget as a channel. A reply is pushed to every open connection of the visitor. When none is open on
@@ -24,9 +26,11 @@ class WebChannel implements Channel {
     static final int ATTEMPTS_BEFORE_HISTORY = 5;
 
     private final WidgetSessions sessions;
+    private final Clock clock;
 
-    WebChannel(WidgetSessions sessions) {
+    WebChannel(WidgetSessions sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +49,11 @@ class WebChannel implements Channel {
     @Override
     public void typing(String recipient, ConversationId conversation, Author who) {
         sessions.push(visitor(recipient), new ServerFrame.Typing(who.name().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public void showQueueStatus(String recipient, ConversationId conversation, Reply status) {
+        sessions.push(visitor(recipient), MessageView.queueStatus(conversation, status, clock.instant()));
     }
 
     private static VisitorId visitor(String recipient) {

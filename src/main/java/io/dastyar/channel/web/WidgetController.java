@@ -1,5 +1,6 @@
 package io.dastyar.channel.web;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,9 @@ class WidgetController {
                          String greeting) {
     }
 
-    record History(ConversationView conversation, List<ServerFrame.Message> messages) {
+    /** @param queueStatus while waiting for a person: the place and wait now, shown in place of the status line */
+    record History(ConversationView conversation, List<ServerFrame.Message> messages,
+                   ServerFrame.QueueStatus queueStatus) {
     }
 
     record ConversationView(String id, String state, String language) {
@@ -51,9 +54,10 @@ class WidgetController {
     private final RateLimits limits;
     private final WidgetProperties properties;
     private final MessageSource messages;
+    private final Clock clock;
 
     WidgetController(Conversations conversations, VisitorTokens tokens, WidgetGateway gateway, WidgetSessions sessions,
-                     RateLimits limits, WidgetProperties properties, MessageSource messages) {
+                     RateLimits limits, WidgetProperties properties, MessageSource messages, Clock clock) {
         this.conversations = conversations;
         this.tokens = tokens;
         this.gateway = gateway;
@@ -61,6 +65,7 @@ class WidgetController {
         this.limits = limits;
         this.properties = properties;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @PostMapping("/visitors")
@@ -92,13 +97,15 @@ class WidgetController {
     History history(@AuthenticationPrincipal Jwt token) {
         Optional<ConversationSummary> latest = conversations.latest(VisitorTokens.visitorOf(token).address());
         if (latest.isEmpty()) {
-            return new History(null, List.of());
+            return new History(null, List.of(), null);
         }
         ConversationSummary conversation = latest.get();
         return new History(
                 new ConversationView(conversation.id().toString(), conversation.state().name(), conversation.language().tag()),
                 conversations.transcript(conversation.id()).stream()
-                        .map(entry -> MessageView.of(entry, conversation.state())).toList());
+                        .map(entry -> MessageView.of(entry, conversation.state())).toList(),
+                conversations.queueStatus(conversation.id())
+                        .map(status -> MessageView.queueStatus(conversation.id(), status, clock.instant())).orElse(null));
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)

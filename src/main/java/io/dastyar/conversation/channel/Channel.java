@@ -42,4 +42,15 @@ public interface Channel {
     /** Shows the customer that someone is typing, where the channel can; best effort, never queued. */
     default void typing(String recipient, ConversationId conversation, Author who) {
     }
+
+    /**
+     * A waiting customer's queue status has changed: their place, or what to expect. {@code status} is a
+     * {@link Reply.Kind#QUEUE_STATUS} reply that replaces the one shown before. A channel that can show it in
+     * place (update the status line, edit the message) does; one that cannot ignores it, the customer having been
+     * told on joining. Not a transcript line and never queued or retried: the next change makes good a missed one,
+     * and {@link io.dastyar.conversation.Conversations#queueStatus} gives the current one on demand. Changes are
+     * batched, so a customer hears at most one per refresh however many people leave the queue meanwhile.
+     */
+    default void showQueueStatus(String recipient, ConversationId conversation, Reply status) {
+    }
 }

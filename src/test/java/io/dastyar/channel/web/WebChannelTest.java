@@ -26,7 +26,7 @@ import io.dastyar.conversation.channel.Reply;
 class WebChannelTest {
 
     private final WidgetSessions sessions = new WidgetSessions(JsonMapper.builder().build(), new SimpleMeterRegistry());
-    private final WebChannel channel = new WebChannel(sessions);
+    private final WebChannel channel = new WebChannel(sessions, java.time.Clock.systemUTC());
     private final VisitorId visitor = VisitorId.random();
 
     @Test

@@ -302,8 +302,8 @@ class WidgetApiTest {
     }
 
     @Test
-    void theQueueNoticeGivesThePlaceAndWaitAndMovesUpWhenSomeoneAheadLeaves() throws Exception {
-        try (WidgetClient first = WidgetClient.newVisitor(port).connect("en");
+    void theQueueNoticeGivesThePlaceAndWaitAndMovesUpInPlaceWhenSomeoneAheadLeaves() throws Exception {
+        try (WidgetClient first = WidgetClient.newVisitor(port).connect("fa");
              WidgetClient second = WidgetClient.newVisitor(port).connect("fa")) {
             first.say("/person");
             int firstPlace = place(first.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status")));
@@ -311,10 +311,18 @@ class WidgetApiTest {
             JsonNode secondStatus = second.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status"));
             assertThat(secondStatus.get("text").asString()).as("Persian digits").doesNotContainPattern("[0-9]");
             assertThat(place(secondStatus)).isEqualTo(firstPlace + 1);
+            int linesBefore = second.history().get("messages").size();
 
             first.say("/end");
-            JsonNode movedUp = second.awaitMessage(frame -> frame.get("kind").asString().equals("queue_status"));
-            assertThat(place(movedUp)).isEqualTo(firstPlace);
+            // Not a new line: a status frame the widget shows in place of the old one.
+            JsonNode movedUp = second.await(frame -> frame.get("type").asString().equals("queue_status")
+                    && place(frame) <= firstPlace);
+            assertThat(movedUp.get("text").asString()).doesNotContainPattern("[0-9]");
+            JsonNode history = second.history();
+            assertThat(history.get("messages").size()).as("the transcript keeps only what was said")
+                    .isEqualTo(linesBefore);
+            assertThat(place(history.get("queueStatus"))).as("a reconnecting widget reads the status now")
+                    .isLessThanOrEqualTo(firstPlace);
         }
     }
 
