@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.dastyar.handoff.eta.EtaSettings;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HandoffProperties.class)
 class HandoffConfig {
@@ -11,6 +13,11 @@ class HandoffConfig {
     @Bean
     RoutingProperties routingProperties(HandoffProperties properties) {
         return properties.routing();
+    }
+
+    @Bean
+    EtaSettings etaSettings(HandoffProperties properties) {
+        return properties.eta().settings();
     }
 
     @Bean

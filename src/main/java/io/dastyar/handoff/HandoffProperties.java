@@ -1,26 +1,35 @@
 package io.dastyar.handoff;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.dastyar.handoff.eta.EtaSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code support.handoff.*}: handing customers over to people. Documented in {@code config/application.yml} and
- * {@code docs/business-hours.md}.
+ * {@code support.handoff.*}: handing customers over to people. Documented in {@code config/application.yml},
+ * {@code docs/business-hours.md} and {@code docs/eta.md}.
  */
 @Validated
 @ConfigurationProperties("support.handoff")
-record HandoffProperties(@Valid @DefaultValue Hours hours, @Valid @DefaultValue RoutingProperties routing) {
+record HandoffProperties(@Valid @DefaultValue Hours hours, @Valid @DefaultValue RoutingProperties routing,
+                         @Valid @DefaultValue Eta eta) {
 
     static final String HOURS = "support.handoff.hours";
 
@@ -89,6 +98,25 @@ record HandoffProperties(@Valid @DefaultValue Hours hours, @Valid @DefaultValue 
                             HOURS + ".holidays." + calendar.key() + "[" + i + "]: " + bad.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * {@code support.handoff.eta.*}: how the wait is estimated, as {@link EtaSettings} documents; the defaults are
+     * those the replay in {@code docs/eta.md} was measured with.
+     */
+    record Eta(
+            @DefaultValue("2h") @NotNull @DurationMin(minutes = 10) Duration window,
+            @DefaultValue("6m") @NotNull @DurationMin(seconds = 30) Duration defaultHandleTime,
+            @DefaultValue("10") @Min(1) @Max(1_000) int minimumSamples,
+            @DefaultValue("0s") @NotNull @DurationMax(minutes = 30) Duration assignmentDelay,
+            @DefaultValue("0.15") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5", inclusive = false)
+            double lowQuantile,
+            @DefaultValue("0.85") @DecimalMin(value = "0.5", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            double highQuantile) {
+
+        EtaSettings settings() {
+            return new EtaSettings(window, defaultHandleTime, minimumSamples, assignmentDelay, lowQuantile, highQuantile);
         }
     }
 

@@ -52,13 +52,13 @@ class QueueOutlookService implements QueueOutlook {
     private final WaitEstimator estimator;
 
     QueueOutlookService(JdbcClient jdbc, AgentStore agents, BusinessHours hours, OpeningText openingText,
-                        RoutingProperties routing) {
+                        RoutingProperties routing, EtaSettings settings) {
         this.jdbc = jdbc;
         this.agents = agents;
         this.hours = hours;
         this.openingText = openingText;
         this.routing = routing;
-        this.settings = EtaSettings.DEFAULTS;
+        this.settings = settings;
         this.estimator = new WaitEstimator(settings);
     }
 

@@ -26,6 +26,8 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
+import io.dastyar.handoff.eta.EtaSettings;
+
 /**
  * How {@code support.handoff.*} binds: the defaults, the examples {@code config/application.yml} gives, and bad
  * settings refused with the setting named.
@@ -51,6 +53,12 @@ class HandoffPropertiesTest {
         assertThat(hours.arabicCalendar()).isEqualTo(HandoffProperties.ArabicCalendar.GREGORIAN);
         assertThat(hours.schedule().alwaysOpen()).isTrue();
         assertThat(BusinessHours.of(hours).nextClosing(Instant.parse("2027-03-21T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void theEstimateDefaultsAreThoseTheReplayWasMeasuredWith() throws IOException {
+        assertThat(bind(Map.of()).eta().settings()).isEqualTo(EtaSettings.DEFAULTS);
+        assertThat(bindYaml(Files.readString(CONFIG)).eta().settings()).isEqualTo(EtaSettings.DEFAULTS);
     }
 
     @Test

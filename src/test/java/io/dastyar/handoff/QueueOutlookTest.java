@@ -22,6 +22,7 @@ import io.dastyar.conversation.QueueOutlook.Closed;
 import io.dastyar.conversation.QueueOutlook.NobodyOnline;
 import io.dastyar.conversation.QueueOutlook.Outlook;
 import io.dastyar.conversation.QueueOutlook.Waiting;
+import io.dastyar.handoff.eta.EtaSettings;
 import io.dastyar.support.MutableClock;
 import io.dastyar.system.Language;
 
@@ -119,7 +120,7 @@ class QueueOutlookTest {
     void outsideBusinessHoursTheCustomerIsToldWhenTheTeamOpens() {
         var hours = Schedules.hours("UTC", Schedules.days(Schedules.MORNING, DayOfWeek.MONDAY));
         var text = new OpeningText(ZoneOffset.UTC, HandoffProperties.ArabicCalendar.GREGORIAN);
-        var closedDesk = new QueueOutlookService(jdbc, agentStore, hours, text, routing);
+        var closedDesk = new QueueOutlookService(jdbc, agentStore, hours, text, routing, EtaSettings.DEFAULTS);
         agent(2, Set.of(Language.EN));
         Instant tuesdayEvening = Schedules.at("2026-12-08T20:00", "UTC");
 

@@ -85,6 +85,8 @@ class StartupTest {
             "support.account.sign-in.account-refill, 0s, support.account.signIn.accountRefill",
             "support.account.sign-in.attempts-per-address, 0, support.account.signIn.attemptsPerAddress",
             "support.account.sign-in.address-refill, 2d, support.account.signIn.addressRefill",
+            "support.handoff.eta.high-quantile, 1.5, support.handoff.eta.highQuantile",
+            "support.handoff.eta.window, 1m, support.handoff.eta.window",
     })
     void aBadNestedSettingStopsStartUpWithAMessageNamingIt(String key, String value, String named, CapturedOutput output) {
         assertThatThrownBy(() -> startWith(key + "=" + value).close()).isNotNull();

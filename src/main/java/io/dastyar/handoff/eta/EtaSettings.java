@@ -3,8 +3,8 @@ package io.dastyar.handoff.eta;
 import java.time.Duration;
 
 /**
- * How the wait is estimated. To be nested into the hand-off properties ({@code support.handoff.eta.*}); until
- * then {@link #DEFAULTS} are the values the replay in {@code docs/eta.md} was measured with.
+ * How the wait is estimated, set as {@code support.handoff.eta.*}. {@link #DEFAULTS} are the values the replay in
+ * {@code docs/eta.md} was measured with, and the settings' defaults.
  *
  * @param window             how far back handle times and waits count: long enough for a sample, short enough to
  *                           follow the day's shifts
