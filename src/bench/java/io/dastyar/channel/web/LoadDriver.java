@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The widget under load, end to end: starts PostgreSQL and the packaged application (its own JVM, heap
  * capped), opens N widget WebSockets, and has them ask the sample knowledge base questions at a steady rate.
- * A turn is a question sent until the bot's first line for it arrives.
+ * A turn is a question sent until the bot's first line for it arrives. With agents, some customers are also
+ * with an agent and write to them meanwhile, timed to the agent's console ({@link ConsoleLatency}).
  *
- * <pre>./mvnw -Pload verify -Dconnections=5000 -Drate=300 -Dseconds=60</pre>
+ * <pre>./mvnw -Pload verify -Dconnections=5000 -Drate=300 -Dseconds=60 [-Dagents=20 -DchatRate=10]</pre>
  */
 public final class LoadDriver {
 
@@ -91,6 +92,7 @@ public final class LoadDriver {
     /** What one measured stretch saw. */
     private static final class Run {
         volatile boolean measuring;
+        volatile ConsoleLatency console;
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
@@ -107,6 +109,8 @@ public final class LoadDriver {
         int connections = Integer.parseInt(args[1]);
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int agents = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int chatRate = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Path work = Files.createDirectories(Path.of("target/load"));
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -118,7 +122,7 @@ public final class LoadDriver {
             try {
                 String base = "http://localhost:" + port;
                 awaitHealthy(base, server);
-                report(drive(base, connections, rate, seconds), server, base, connections, rate, seconds);
+                report(drive(base, connections, rate, seconds, agents, chatRate), server, base, connections, rate, seconds);
             } finally {
                 server.destroy();
                 server.waitFor(30, TimeUnit.SECONDS);
@@ -177,7 +181,8 @@ public final class LoadDriver {
         throw new IllegalStateException("The server did not become healthy in 5 minutes");
     }
 
-    private static Run drive(String base, int connections, int rate, int seconds) throws Exception {
+    private static Run drive(String base, int connections, int rate, int seconds, int agents, int chatRate)
+            throws Exception {
         var run = new Run();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         List<Visitor> visitors = new ArrayList<>();
@@ -215,12 +220,25 @@ public final class LoadDriver {
             }
             run.skipped.incrementAndGet();
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        if (agents > 0) {
+            // Three customers an agent (the default capacity), each asking for a person while the bot traffic runs.
+            ConsoleLatency console = ConsoleLatency.start(base, http, ADMIN_PASSWORD, agents, 3 * agents, ticker);
+            ticker.scheduleAtFixedRate(console::tick, 0, 1_000_000_000L / chatRate, TimeUnit.NANOSECONDS);
+            run.console = console;
+        }
         Thread.sleep(Duration.ofSeconds(Math.min(15, seconds)));   // warm-up
-        run.measuring = true;
+        setMeasuring(run, true);
         Thread.sleep(Duration.ofSeconds(seconds));
-        run.measuring = false;
+        setMeasuring(run, false);
         ticker.shutdownNow();
         return run;
+    }
+
+    private static void setMeasuring(Run run, boolean on) {
+        run.measuring = on;
+        if (run.console != null) {
+            run.console.measuring(on);
+        }
     }
 
     private static void report(Run run, Process server, String base, int connections, int rate, int seconds)
@@ -240,6 +258,13 @@ public final class LoadDriver {
                 rate, seconds, sorted.length / (double) seconds, sorted.length, run.skipped.get(), run.errors.get()));
         out.append(String.format(Locale.ROOT, "latency (message sent -> first bot line): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 100)));
+        if (run.console != null) {
+            long[] console = run.console.sortedLatencies();
+            out.append(String.format(Locale.ROOT, "customer message -> agent's console (SSE message event): %d in %d s, "
+                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ticks with every chat waiting)%n",
+                    console.length, seconds, percentile(console, 50), percentile(console, 90), percentile(console, 99),
+                    percentile(console, 100), run.console.skipped()));
+        }
         out.append(String.format(Locale.ROOT, "server heap in use after a full GC: %.0f MB (cap 512 MB); server %s%n",
                 heap / 1e6, rss));
         out.append("where the time goes (server side, whole run incl. warm-up):\n");
