@@ -122,13 +122,12 @@ class ReportQueries {
     }
 
     private List<Breakdown> breakdown(ReportQuery query, String key, String join) {
-        return jdbc.sql("SELECT " + key + """
-                         AS breakdown_key, count(*) AS conversations, count(f.rating) AS responses,
-                          count(*) FILTER (WHERE f.rating >= 4) AS good,
-                          percentile_cont(0.5) WITHIN GROUP (ORDER BY f.first_response_s) AS frt_median
-                        FROM report_conversation f""" + join + " WHERE " + query.where() + " AND " + key + """
-                         IS NOT NULL GROUP BY """ + key + " ORDER BY count(f.rating) DESC, count(*) DESC, "
-                        + key + " LIMIT " + TOP)
+        String sql = "SELECT " + key + " AS breakdown_key, count(*) AS conversations, count(f.rating) AS responses,"
+                + " count(*) FILTER (WHERE f.rating >= 4) AS good,"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY f.first_response_s) AS frt_median"
+                + " FROM report_conversation f" + join + " WHERE " + query.where() + " AND " + key + " IS NOT NULL"
+                + " GROUP BY " + key + " ORDER BY count(f.rating) DESC, count(*) DESC, " + key + " LIMIT " + TOP;
+        return jdbc.sql(sql)
                 .params(query.parameters())
                 .query((rs, row) -> new Breakdown(rs.getString("breakdown_key"), rs.getLong("conversations"),
                         rs.getLong("responses"), percent(rs.getLong("good"), rs.getLong("responses")),

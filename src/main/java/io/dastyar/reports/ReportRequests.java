@@ -42,7 +42,7 @@ class ReportRequests {
 
     ReportQuery read(@Nullable String from, @Nullable String to, @Nullable String channel, @Nullable String language,
                      @Nullable String agent) {
-        LocalDate last = blank(to) ? LocalDate.now(clock.withZone(settings.timeZone())) : date("to", to);
+        LocalDate last = blank(to) ? LocalDate.ofInstant(clock.instant(), settings.timeZone()) : date("to", to);
         LocalDate first = blank(from) ? last.minusDays(DEFAULT_DAYS - 1) : date("from", from);
         if (first.isAfter(last)) {
             throw new BadReportRequest("from (" + first + ") is after to (" + last + ").");

@@ -91,8 +91,8 @@ class ReportSeries {
                         SELECT f.queue_hour, count(f.queue_wait_s),
                           percentile_cont(0.5) WITHIN GROUP (ORDER BY f.queue_wait_s) AS median,
                           percentile_cont(0.9) WITHIN GROUP (ORDER BY f.queue_wait_s) AS p90
-                        FROM report_conversation f WHERE\s""" + query.where() + """
-                         AND f.queue_hour IS NOT NULL GROUP BY f.queue_hour""")
+                        FROM report_conversation f WHERE\s""" + query.where()
+                        + " AND f.queue_hour IS NOT NULL GROUP BY f.queue_hour")
                 .params(query.parameters())
                 .query(rs -> {
                     int hour = rs.getInt(1);
