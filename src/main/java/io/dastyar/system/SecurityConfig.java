@@ -48,6 +48,8 @@ class SecurityConfig {
         events.ifAvailable(manager::setAuthenticationEventPublisher);
 
         http.authorizeHttpRequests(requests -> requests
+                        // Reports are for supervisors too; /admin/reports only sends them on to /reports.
+                        .requestMatchers("/reports/**", "/api/reports/**", "/admin/reports").hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/agent/**", "/api/agent/**").hasAnyRole(AGENT, SUPERVISOR, ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
