@@ -37,11 +37,11 @@ class ButtonPresses {
 
     private final KeyboardStore keyboards;
     private final OutboundStore outbound;
-    private final ChatStore chats;
+    private final TelegramChats chats;
     private final Conversations conversations;
     private final TelegramTexts texts;
 
-    ButtonPresses(KeyboardStore keyboards, OutboundStore outbound, ChatStore chats, Conversations conversations,
+    ButtonPresses(KeyboardStore keyboards, OutboundStore outbound, TelegramChats chats, Conversations conversations,
                   TelegramTexts texts) {
         this.keyboards = keyboards;
         this.outbound = outbound;

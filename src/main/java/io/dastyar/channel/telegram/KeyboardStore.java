@@ -50,7 +50,7 @@ class KeyboardStore {
                 .param(id).query((rs, row) -> new Button(rs.getString(1), rs.getString(2))).list();
         return jdbc.sql("SELECT id, chat_id, conversation_id, text, message_id, used_at FROM telegram_keyboard WHERE id = ?")
                 .param(id).query((rs, row) -> new Keyboard(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), (Integer) rs.getObject(5, Integer.class), rs.getTimestamp(6) != null, buttons))
+                        rs.getString(4), UpdateStore.messageId(rs, 5), rs.getTimestamp(6) != null, buttons))
                 .optional();
     }
 

@@ -20,7 +20,7 @@ import io.dastyar.channel.telegram.OutboundStore.Queued;
 
 /**
  * Sends the queue: one request in flight per chat (so a chat's messages arrive in order), several chats at once,
- * within {@link RateLimits}. What Telegram answers decides what becomes of a row ({@link SendOutcomes}).
+ * within {@link TelegramRateLimits}. What Telegram answers decides what becomes of a row ({@link SendOutcomes}).
  */
 @Component
 @TelegramOn
@@ -32,8 +32,8 @@ class OutboundSender {
 
     private final OutboundStore outbound;
     private final KeyboardStore keyboards;
-    private final ChatStore chats;
-    private final RateLimits limits;
+    private final TelegramChats chats;
+    private final TelegramRateLimits limits;
     private final BotApi api;
     private final SendOutcomes outcomes;
     private final Wakeups wakeups;
@@ -41,7 +41,7 @@ class OutboundSender {
     private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
-    OutboundSender(OutboundStore outbound, KeyboardStore keyboards, ChatStore chats, RateLimits limits, BotApi api,
+    OutboundSender(OutboundStore outbound, KeyboardStore keyboards, TelegramChats chats, TelegramRateLimits limits, BotApi api,
                    SendOutcomes outcomes, Wakeups wakeups, Clock clock) {
         this.outbound = outbound;
         this.keyboards = keyboards;
@@ -66,7 +66,7 @@ class OutboundSender {
                 outcomes.blocked(row, "chat blocked the bot earlier");
                 continue;
             }
-            if (!limits.tryChat(chat)) {
+            if (!limits.tryChat(chat) || !outbound.claim(row.id())) {
                 continue;
             }
             limits.awaitOverall();

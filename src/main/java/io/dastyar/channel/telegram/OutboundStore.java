@@ -68,15 +68,26 @@ class OutboundStore {
                        o.target_message, o.attempts
                 FROM telegram_outbound o
                 WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM telegram_outbound e WHERE e.status = 'PENDING'
+                  AND NOT EXISTS (SELECT 1 FROM telegram_outbound e WHERE e.status IN ('PENDING', 'SENDING')
                                   AND e.chat_id = o.chat_id AND e.id < o.id)
                 ORDER BY o.id LIMIT ?""")
                 .params(ts(now), limit)
                 .query((rs, row) -> new Queued(rs.getLong(1), new Outgoing((Long) rs.getObject(2, Long.class),
                         rs.getInt(3), rs.getLong(4), rs.getObject(5, UUID.class), Kind.valueOf(rs.getString(6)),
-                        rs.getString(7), (Long) rs.getObject(8, Long.class), (Integer) rs.getObject(9, Integer.class)),
+                        rs.getString(7), (Long) rs.getObject(8, Long.class), UpdateStore.messageId(rs, 9)),
                         rs.getInt(10)))
                 .list();
+    }
+
+    /** Takes a due row for sending; false when it is no longer waiting (sent meanwhile, or taken already). */
+    boolean claim(long id) {
+        return jdbc.sql("UPDATE telegram_outbound SET status = 'SENDING' WHERE id = ? AND status = 'PENDING'")
+                .param(id).update() == 1;
+    }
+
+    /** Rows an instance was sending when it stopped or died: sent again (at least once, never lost). */
+    int reclaimAbandoned() {
+        return jdbc.sql("UPDATE telegram_outbound SET status = 'PENDING' WHERE status = 'SENDING'").update();
     }
 
     void sent(long id, Instant now) {
@@ -85,7 +96,7 @@ class OutboundStore {
 
     /** Back in the queue until {@code at}; a rate limit is no failure and is not counted as an attempt. */
     void retryLater(long id, Instant at, String why, boolean countAttempt) {
-        jdbc.sql("UPDATE telegram_outbound SET next_attempt_at = ?, failure = ?, attempts = attempts + ? WHERE id = ?")
+        jdbc.sql("UPDATE telegram_outbound SET status = 'PENDING', next_attempt_at = ?, failure = ?, attempts = attempts + ? WHERE id = ?")
                 .params(ts(at), abbreviate(why), countAttempt ? 1 : 0, id).update();
     }
 
@@ -96,11 +107,11 @@ class OutboundStore {
 
     /** Everything still waiting for a chat that blocked the bot. */
     int failChat(long chat, String why) {
-        return jdbc.sql("UPDATE telegram_outbound SET status = 'FAILED', failure = ? WHERE chat_id = ? AND status = 'PENDING'")
+        return jdbc.sql("UPDATE telegram_outbound SET status = 'FAILED', failure = ? WHERE chat_id = ? AND status IN ('PENDING', 'SENDING')")
                 .params(abbreviate(why), chat).update();
     }
 
     long pending() {
-        return jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE status = 'PENDING'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();
     }
 }

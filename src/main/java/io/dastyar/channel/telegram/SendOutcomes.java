@@ -30,12 +30,12 @@ class SendOutcomes {
 
     private final OutboundStore outbound;
     private final KeyboardStore keyboards;
-    private final ChatStore chats;
+    private final TelegramChats chats;
     private final BotApi api;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    SendOutcomes(OutboundStore outbound, KeyboardStore keyboards, ChatStore chats, BotApi api, Clock clock,
+    SendOutcomes(OutboundStore outbound, KeyboardStore keyboards, TelegramChats chats, BotApi api, Clock clock,
                  MeterRegistry meters) {
         this.outbound = outbound;
         this.keyboards = keyboards;
@@ -94,7 +94,7 @@ class SendOutcomes {
     /** The queue notice edits the conversation's one status message in the chat, or becomes it. */
     CompletableFuture<@Nullable Integer> queueStatus(Queued row) {
         var out = row.outgoing();
-        Optional<ChatStore.QueueStatusMessage> shown = chats.queueStatus(out.chat())
+        Optional<TelegramChats.QueueStatusMessage> shown = chats.queueStatus(out.chat())
                 .filter(message -> Objects.equals(message.conversation(), out.conversation()));
         if (shown.isEmpty()) {
             return sendQueueStatus(row);

@@ -33,7 +33,8 @@ class TelegramRuntime implements SmartLifecycle {
     private final OutboundSender sender;
     private final CommandMenu commands;
     private final WebhookRegistration webhook;
-    private final RateLimits limits;
+    private final TelegramRateLimits limits;
+    private final OutboundStore outbound;
     private final Wakeups wakeups;
     private final OkHttpClient http;
     private @Nullable ScheduledExecutorService lease;
@@ -43,8 +44,8 @@ class TelegramRuntime implements SmartLifecycle {
     private volatile boolean webhookSet;
 
     TelegramRuntime(TelegramProperties properties, Leadership leadership, LongPolling polling, UpdateProcessor processor,
-                    OutboundSender sender, CommandMenu commands, WebhookRegistration webhook, RateLimits limits,
-                    Wakeups wakeups, OkHttpClient telegramHttp) {
+                    OutboundSender sender, CommandMenu commands, WebhookRegistration webhook, TelegramRateLimits limits,
+                    OutboundStore outbound, Wakeups wakeups, OkHttpClient telegramHttp) {
         this.properties = properties;
         this.leadership = leadership;
         this.polling = polling;
@@ -53,6 +54,7 @@ class TelegramRuntime implements SmartLifecycle {
         this.commands = commands;
         this.webhook = webhook;
         this.limits = limits;
+        this.outbound = outbound;
         this.wakeups = wakeups;
         this.http = telegramHttp;
     }
@@ -75,6 +77,7 @@ class TelegramRuntime implements SmartLifecycle {
             boolean has = leadership.renew();
             if (has && !had) {
                 log.info("This instance now polls, processes and sends for the Telegram bot");
+                outbound.reclaimAbandoned();
                 wakeups.updates().signal();
                 wakeups.outbound().signal();
             }

@@ -14,9 +14,9 @@ import io.dastyar.system.Language;
 class TelegramTexts {
 
     private final MessageSource messages;
-    private final ChatStore chats;
+    private final TelegramChats chats;
 
-    TelegramTexts(MessageSource messages, ChatStore chats) {
+    TelegramTexts(MessageSource messages, TelegramChats chats) {
         this.messages = messages;
         this.chats = chats;
     }

@@ -32,12 +32,12 @@ class UpdateHandler {
     }
 
     private final Conversations conversations;
-    private final ChatStore chats;
+    private final TelegramChats chats;
     private final OutboundStore outbound;
     private final TelegramTexts texts;
     private final ButtonPresses buttons;
 
-    UpdateHandler(Conversations conversations, ChatStore chats, OutboundStore outbound, TelegramTexts texts,
+    UpdateHandler(Conversations conversations, TelegramChats chats, OutboundStore outbound, TelegramTexts texts,
                   ButtonPresses buttons) {
         this.conversations = conversations;
         this.chats = chats;

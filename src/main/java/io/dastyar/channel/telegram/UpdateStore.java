@@ -80,6 +80,12 @@ class UpdateStore {
         return Timestamp.from(instant);
     }
 
+    /** A message id kept as BIGINT, read as Telegram's int; null when not set. */
+    static @Nullable Integer messageId(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        Long value = rs.getObject(column, Long.class);
+        return value == null ? null : Math.toIntExact(value);
+    }
+
     static String abbreviate(String text) {
         return text.length() <= 500 ? text : text.substring(0, 497) + "...";
     }

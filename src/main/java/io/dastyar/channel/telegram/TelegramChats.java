@@ -14,7 +14,7 @@ import io.dastyar.system.Language;
 /** What the channel remembers of each chat. */
 @Repository
 @TelegramOn
-class ChatStore {
+class TelegramChats {
 
     /** The chat's queue-status message: the one later queue notices of that conversation edit. */
     record QueueStatusMessage(int messageId, UUID conversation) {
@@ -22,7 +22,7 @@ class ChatStore {
 
     private final JdbcClient jdbc;
 
-    ChatStore(JdbcClient jdbc) {
+    TelegramChats(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,7 +40,7 @@ class ChatStore {
         return jdbc.sql("""
                 SELECT queue_status_message_id, queue_status_conversation FROM telegram_chat
                 WHERE chat_id = ? AND queue_status_message_id IS NOT NULL""").param(chat)
-                .query((rs, row) -> new QueueStatusMessage(rs.getInt(1), rs.getObject(2, UUID.class))).optional();
+                .query((rs, row) -> new QueueStatusMessage(Math.toIntExact(rs.getLong(1)), rs.getObject(2, UUID.class))).optional();
     }
 
     void rememberQueueStatus(long chat, int messageId, UUID conversation) {

@@ -15,13 +15,13 @@ import io.github.bucket4j.Bucket;
  */
 @Component
 @TelegramOn
-class RateLimits {
+class TelegramRateLimits {
 
     private final TelegramProperties properties;
     private final Map<Long, Bucket> chats = new ConcurrentHashMap<>();
     private final Bucket overall;
 
-    RateLimits(TelegramProperties properties) {
+    TelegramRateLimits(TelegramProperties properties) {
         this.properties = properties;
         this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.messagesPerSecond())
                 .refillGreedy(properties.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
