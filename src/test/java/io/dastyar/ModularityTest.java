@@ -26,6 +26,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.dastyar.archfixture.LeakyEmbeddingUser;
 import io.dastyar.archfixture.LeakyLuceneUser;
 import io.dastyar.archfixture.LeakyStatemachineUser;
+import io.dastyar.archfixture.LeakyTelegramUser;
 import io.dastyar.archfixture.app.FixtureApplication;
 
 /**
@@ -42,12 +43,15 @@ class ModularityTest {
     static final ArchRule ONNX_RUNTIME_STAYS_IN_SEMANTIC =
             confined("ai.onnxruntime..", "io.dastyar.knowledge.semantic..");
 
+    static final ArchRule TELEGRAMBOTS_STAYS_IN_TELEGRAM_CHANNEL =
+            confined("org.telegram..", "io.dastyar.channel.telegram..");
+
     static final List<ArchRule> LIBRARIES_STAY_HOME = List.of(
             confined("org.springframework.statemachine..", "io.dastyar.conversation.."),
             LUCENE_STAYS_IN_SEARCH,
             LANGCHAIN4J_STAYS_IN_SEMANTIC,
             ONNX_RUNTIME_STAYS_IN_SEMANTIC,
-            confined("org.telegram..", "io.dastyar.channel.telegram.."),
+            TELEGRAMBOTS_STAYS_IN_TELEGRAM_CHANNEL,
             confined("org.springframework.web.socket..", "io.dastyar.channel.web.."));
 
     /** The knowledge base's API, and the semantic package's, show nothing of the engines behind them. */
@@ -91,6 +95,7 @@ class ModularityTest {
     void eachChannelIsAModuleOfItsOwnAndTheirParentPackageIsNone() {
         ApplicationModules modules = ApplicationModules.of(DastyarApplication.class);
         assertThat(modules.getModuleByName("channel.web")).isPresent();
+        assertThat(modules.getModuleByName("channel.telegram")).isPresent();
         assertThat(modules.getModuleByName("channel")).isEmpty();
     }
 
@@ -118,6 +123,13 @@ class ModularityTest {
         JavaClasses leaky = new ClassFileImporter().importClasses(LeakyEmbeddingUser.class);
         assertThat(LANGCHAIN4J_STAYS_IN_SEMANTIC.evaluate(leaky).hasViolation()).isTrue();
         assertThat(ONNX_RUNTIME_STAYS_IN_SEMANTIC.evaluate(leaky).hasViolation()).isTrue();
+    }
+
+    @Test
+    void theChecksCatchATelegramTypeOutsideTheTelegramChannel() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(LeakyTelegramUser.class);
+        assertThat(TELEGRAMBOTS_STAYS_IN_TELEGRAM_CHANNEL.evaluate(leaky).hasViolation()).isTrue();
+        assertThat(LIBRARIES_STAY_HOME).contains(TELEGRAMBOTS_STAYS_IN_TELEGRAM_CHANNEL);
     }
 
     @Test

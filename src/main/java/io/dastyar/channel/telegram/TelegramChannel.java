@@ -1,0 +1,66 @@
+package io.dastyar.channel.telegram;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dastyar.conversation.Author;
+import io.dastyar.conversation.ConversationId;
+import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.Delivery;
+
+/**
+ * Telegram as a channel. A delivery is queued (in {@link OutboundStore}), not sent here: the sender keeps Telegram's
+ * rate limits without holding up the outbox, and a delivery handed over twice is queued once.
+ */
+@Component
+@TelegramOn
+class TelegramChannel implements Channel {
+
+    static final String NAME = "telegram";
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+
+    private final ReplyRenderer renderer;
+    private final OutboundStore outbound;
+    private final TransactionTemplate transactions;
+    private final Wakeups wakeups;
+    private final BotApi api;
+    private final Clock clock;
+
+    TelegramChannel(ReplyRenderer renderer, OutboundStore outbound, TransactionTemplate transactions, Wakeups wakeups,
+                    BotApi api, Clock clock) {
+        this.renderer = renderer;
+        this.outbound = outbound;
+        this.transactions = transactions;
+        this.wakeups = wakeups;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        transactions.executeWithoutResult(status -> {
+            if (!outbound.holds(delivery.id())) {
+                renderer.render(delivery).forEach(outgoing -> outbound.enqueue(outgoing, clock.instant()));
+            }
+        });
+        wakeups.outbound().signal();
+    }
+
+    /** Typing is shown for a few seconds, or until the next message: best effort, outside the queue. */
+    @Override
+    public void typing(String recipient, ConversationId conversation, Author who) {
+        api.typing(Long.parseLong(recipient)).exceptionally(e -> {
+            log.debug("Could not show typing in chat {}: {}", recipient, e.toString());
+            return false;
+        });
+    }
+}
