@@ -155,7 +155,7 @@ final class ServiceDayReplay {
             case Refresh refresh -> {
                 Waiting customer = waiting.get(refresh.conversation());
                 if (customer != null && customer.token == refresh.token()) {
-                    QueueOutlook.Board board = outlook.board(clock.instant(), Set.of());
+                    QueueOutlook.Board board = outlook.board(clock.instant());
                     tell(refresh.conversation(), customer, board, false);
                 }
             }
@@ -226,7 +226,7 @@ final class ServiceDayReplay {
         if (waiting.isEmpty()) {
             return;
         }
-        QueueOutlook.Board board = outlook.board(clock.instant(), Set.of());
+        QueueOutlook.Board board = outlook.board(clock.instant());
         waiting.forEach((id, customer) -> {
             QueueOutlook.Outlook told = board.outlook(id, Language.EN, customer.notices.getFirst().at());
             if (told.place() != customer.lastPlace) {

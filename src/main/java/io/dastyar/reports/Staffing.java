@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -47,7 +46,7 @@ class Staffing {
             return;
         }
         Instant now = clock.instant();
-        QueueOutlook.Board board = queue.board(now, Set.of());
+        QueueOutlook.Board board = queue.board(now);
         for (Language language : Language.values()) {
             record(language.tag(), board.outlook(PROBE, language, now) instanceof QueueOutlook.Waiting, now);
         }
