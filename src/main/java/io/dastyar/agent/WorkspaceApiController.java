@@ -10,6 +10,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +49,8 @@ class WorkspaceApiController {
     }
 
     @GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Principal principal) {
-        return events.open(principal.getName());
+    SseEmitter events(Authentication user) {
+        return events.open(user.getName(), StaffRoles.supervises(user));
     }
 
     /** The agent is typing in this chat: the customer sees it on channels that can show it. */
