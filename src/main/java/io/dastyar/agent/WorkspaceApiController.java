@@ -71,6 +71,7 @@ class WorkspaceApiController {
     /** Canned responses by language: {@code {"responses": {"en": [{"shortcut", "title", "text"}], …}}}. */
     @GetMapping("/api/agent/canned-responses")
     ResponseEntity<CannedResponses.Catalogue> cannedResponses() {
+        // Admins edit them while consoles are open: a console reads them afresh when it loads.
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(canned.catalogue());
     }
 

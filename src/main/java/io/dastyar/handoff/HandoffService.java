@@ -190,12 +190,14 @@ class HandoffService implements Handoff {
         }
     }
 
-    /** An admin's settings for an agent (registered by their first presence call); false for an unknown agent. */
-    boolean configure(String agent, int capacity, Set<Language> languages, Set<String> teams) {
-        boolean done = agents.configure(agent, capacity, languages, teams);
-        if (done) {
-            afterCommit.route();
-        }
-        return done;
+    /**
+     * An admin's settings for an agent: how many chats at once, the languages they speak, their teams. An agent
+     * who never opened the console is registered offline with them. Routing uses them from its next pass.
+     */
+    void configure(String agent, int capacity, Set<Language> languages, Set<String> teams) {
+        String displayName = accounts.byUsername(agent).map(Accounts.Account::displayName).orElse(agent);
+        agents.settle(agent, displayName, capacity, languages, teams, clock.instant());
+        afterCommit.publish(new HandoffEvents.QueueChanged(clock.instant()));
+        afterCommit.route();
     }
 }
