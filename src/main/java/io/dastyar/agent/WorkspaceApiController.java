@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.dastyar.account.Accounts;
-import io.dastyar.account.Role;
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Conversations;
@@ -75,13 +74,15 @@ class WorkspaceApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(canned.catalogue());
     }
 
-    /** Whom the agent can pass a chat to: the other agents (with their presence, if known) and the teams. */
+    /**
+     * Whom the agent can pass a chat to: everyone else who signs in (agents, supervisors and admins all take chats),
+     * with their presence if known, and the teams.
+     */
     @GetMapping("/api/agent/transfer-targets")
     TransferTargets transferTargets(Principal principal) {
         Handoff routing = handoff.getIfAvailable();
         List<TransferTargets.Agent> agents = accounts.all().stream()
                 .filter(account -> account.enabled() && !account.username().equals(principal.getName()))
-                .filter(account -> account.role() == Role.AGENT || account.role() == Role.ADMIN)
                 .map(account -> new TransferTargets.Agent(account.username(), account.displayName(),
                         Optional.ofNullable(routing).flatMap(r -> r.status(account.username()))
                                 .map(AgentStatus::presence).orElse(Presence.OFFLINE).name()))

@@ -1,8 +1,10 @@
 package io.dastyar.handoff;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,8 +33,8 @@ class AdminAgentsController {
 
     private static final String FORM = "agentSettings";
 
-    /** One row of the list: the account, and hand-off's settings if they are registered. */
-    record Row(Accounts.Account account, Optional<AgentStatus> status) {
+    /** One row of the list: the account, hand-off's settings if they are registered, the languages routing uses. */
+    record Row(Accounts.Account account, Optional<AgentStatus> status, List<Language> languages) {
     }
 
     private final Accounts accounts;
@@ -49,7 +51,7 @@ class AdminAgentsController {
     String list(Model model) {
         model.addAttribute("rows", accounts.all().stream().filter(Accounts.Account::enabled)
                 .sorted(Comparator.comparing(Accounts.Account::displayName, String.CASE_INSENSITIVE_ORDER))
-                .map(account -> new Row(account, handoff.status(account.username()))).toList());
+                .map(this::row).toList());
         model.addAttribute("defaults", defaultSettings());
         return "admin/agents";
     }
@@ -80,6 +82,12 @@ class AdminAgentsController {
         handoff.configure(account.username(), form.capacity(), form.languages(), form.teamNames());
         redirect.addFlashAttribute("saved", account.displayName());
         return "redirect:/admin/agents";
+    }
+
+    private Row row(Accounts.Account account) {
+        Optional<AgentStatus> status = handoff.status(account.username());
+        Set<Language> languages = status.map(AgentStatus::languages).orElse(defaults.defaultLanguages());
+        return new Row(account, status, Arrays.stream(Language.values()).filter(languages::contains).toList());
     }
 
     private String editPage(Accounts.Account account, Model model) {
