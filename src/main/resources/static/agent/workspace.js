@@ -12,11 +12,16 @@
   const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const csrf = { header: meta('_csrf_header') || 'X-CSRF-TOKEN', token: meta('_csrf') };
   const agentName = meta('dastyar-agent-name') || meta('dastyar-agent');
+  const me = meta('dastyar-agent');
+  // Supervisors and admins also see every chat (the "all" event) and reassign them.
+  const supervisor = meta('dastyar-supervisor') === 'true';
+  const lists = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(lang === 'ar' ? { calendar: 'islamic-umalqura' } : {}) });
   const TYPING_EVERY_MS = 3000;
   const CUSTOMER_TYPING_SHOWN_MS = 5000;
 
   const state = {
-    queue: [], chats: [], open: null, chat: null, unread: {}, typingUntil: {}, lastTypingSent: 0,
+    queue: [], chats: [], all: [], customer: null, open: null, chat: null, unread: {}, typingUntil: {}, lastTypingSent: 0,
     canned: {}, cannedMatches: [], cannedIndex: 0, chatsSeen: null, claiming: new Set(),
     sound: localStorage.getItem('dastyar.sound') !== 'off', source: null, retry: 1000, notYours: false,
   };
@@ -105,6 +110,7 @@
     source.addEventListener('chats', (e) => onChats(JSON.parse(e.data)));
     source.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
     source.addEventListener('typing', (e) => onTyping(JSON.parse(e.data)));
+    source.addEventListener('all', (e) => { state.all = JSON.parse(e.data); renderAll(); if (state.notYours) setNotYours(true); });
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gives up on some failures (a redirect to sign-in, a server that is down): try again, slower.
@@ -220,6 +226,24 @@
     $('chats-empty').hidden = state.chats.length > 0;
     $('chats-count').textContent = numbers.format(state.chats.length);
   }
+  // Every chat, for supervisors: waiting ones first in line first, then those with agents.
+  function renderAll() {
+    if (!supervisor) return;
+    $('all-section').hidden = false;
+    $('all-chats').replaceChildren(...state.all.map((c) => el('li', { class: 'all-item', dataset: { conversation: c.conversation } },
+      el('div', { class: 'row' },
+        el('span', { class: 'who', text: T.chatLabel(shortId(c.conversation)) }),
+        el('span', { class: 'chip', text: channelName(c.channel) }),
+        el('span', { class: 'chip', text: languageName(c.language), lang: c.language })),
+      el('div', { class: 'row sub' },
+        el('span', { class: c.agent ? 'holder' : 'holder waiting', dir: 'auto', text: c.agent ? T.withAgent(c.agentName || c.agent) : T.allWaiting }),
+        el('span', { class: 'wait', dataset: { since: c.assignedAt || c.queuedAt }, text: duration(Date.now() - Date.parse(c.assignedAt || c.queuedAt)) })),
+      el('div', { class: 'row actions' },
+        el('button', { type: 'button', class: 'ghost open', text: T.open, onclick: () => openChat(c.conversation) }),
+        el('button', { type: 'button', class: 'ghost reassign', text: T.reassign, onclick: () => openReassign(c.conversation) })))));
+    $('all-empty').hidden = state.all.length > 0;
+    $('all-count').textContent = numbers.format(state.all.length);
+  }
   const previews = {};
   function lastCustomerLine(conversation) { return previews[conversation]; }
   function tick() {
@@ -305,6 +329,7 @@
     $('composer-text').lang = chat.language || '';
     setNotYours(state.notYours);
     renderCustomer(chat, held);
+    if (state.customer?.conversation !== chat.conversation) loadCustomer(chat.conversation);
     renderTyping();
   }
   function renderMessage(m) {
@@ -340,8 +365,15 @@
   function setNotYours(notYours) {
     const banner = $('chat-banner');
     banner.hidden = !notYours;
-    banner.textContent = notYours ? T.notYours : '';
+    banner.textContent = notYours ? notYoursText() : '';
+    $('reassign').hidden = !supervisor || !state.open;
     ['composer-text', 'send', 'add-note', 'transfer', 'resolve'].forEach((id) => { $(id).disabled = notYours; });
+  }
+  // A supervisor reading someone else's chat is told whose it is; anyone else, that it is no longer theirs.
+  function notYoursText() {
+    const seen = supervisor && state.all.find((c) => c.conversation === state.open);
+    if (!seen) return T.notYours;
+    return seen.agent ? T.watching(seen.agentName || seen.agent) : T.watchingWaiting;
   }
   function renderTyping() {
     const typing = state.open && (state.typingUntil[state.open] || 0) > Date.now();
@@ -353,12 +385,15 @@
     $('customer-empty').hidden = true;
     const facts = $('customer-facts');
     const fact = (term, value, props = {}) => [el('dt', { text: term }), el('dd', { ...props, text: value })];
-    const timeZone = chat.customerTimeZone || chat.timeZone;
+    const customer = state.customer?.conversation === chat.conversation ? state.customer : null;
+    const timeZone = customer?.timeZone;
     const queuedAt = held?.queuedAt;
     facts.replaceChildren(
       ...fact(T.channel, channelName(chat.channel || held?.channel)),
       ...fact(T.customerLanguage, languageName(chat.language || held?.language)),
-      ...(timeZone ? fact(T.localTime, '', { id: 'local-time', 'data-zone': timeZone }) : []),
+      // Only a time zone the channel told us; none is never guessed from the language.
+      ...(timeZone ? fact(T.localTime, '', { id: 'local-time', 'data-zone': timeZone })
+        : fact(T.localTime, customer ? T.localTimeUnknown : '…', { class: 'muted' })),
       ...(queuedAt && held?.assignedAt ? fact(T.waitedFor, duration(Date.parse(held.assignedAt) - Date.parse(queuedAt))) : []),
       ...fact(T.conversationId, chat.conversation, { class: 'mono' }));
     facts.hidden = false;
@@ -375,6 +410,44 @@
       el('span', { class: 'text', dir: textDirection(authorOf(m)), text: shownText(m.text) })))
       : [el('li', { class: 'muted', text: T.noBotPart })]));
     $('bot-part-section').hidden = false;
+  }
+  async function loadCustomer(conversation) {
+    let customer;
+    try {
+      customer = await api('GET', `/api/agent/conversations/${conversation}/customer`);
+    } catch (e) {
+      return; // the chat itself says what went wrong
+    }
+    if (state.open !== conversation || !state.chat) return;
+    state.customer = customer;
+    renderCustomer(state.chat, state.chats.find((c) => c.conversation === conversation));
+    renderBotTurns(customer.botPart || []);
+    renderPast(customer.past || []);
+  }
+  const verdictOf = (v) => (v ? T.verdicts[v] || v : null);
+  function articleLine(article) {
+    if (!article) return el('span', { class: 'muted', text: T.noAnswer });
+    return el('span', { class: 'article' }, el('span', { dir: 'auto', text: article.title || article.id }),
+      article.score != null && el('span', { class: 'chip', text: T.score(numbers.format(Math.round(article.score * 100) / 100)) }));
+  }
+  function renderBotTurns(turns) {
+    $('bot-turns').replaceChildren(...(turns.length ? turns.map((t) => el('li', {},
+      el('span', { class: 'text', dir: 'auto', text: t.question }),
+      articleLine(t.article),
+      t.verdict && el('span', { class: `verdict ${t.verdict.toLowerCase()}`, text: verdictOf(t.verdict) })))
+      : [el('li', { class: 'muted', text: T.botAnswersEmpty })]));
+    $('bot-turns-section').hidden = false;
+  }
+  function renderPast(past) {
+    $('past').replaceChildren(...(past.length ? past.map((p) => el('li', {},
+      el('span', { class: 'row' },
+        el('time', { datetime: p.startedAt, text: dates.format(new Date(p.startedAt)) }),
+        el('span', { class: 'chip', text: p.csat != null ? `${T.csat}: ${T.csatOf(numbers.format(p.csat))}` : (p.closedAt ? T.noRating : T.openNow) })),
+      el('span', { class: 'topic', dir: 'auto', text: p.topic || T.noTopic }),
+      el('span', { class: 'muted' }, `${T.articlesShown}: `,
+        p.articles.length ? el('span', { dir: 'auto', text: lists.format(p.articles.map((a) => a.title || a.id)) }) : T.noArticles),
+      p.csatComment && el('q', { dir: 'auto', text: p.csatComment }))) : [el('li', { class: 'muted', text: T.pastEmpty })]));
+    $('past-section').hidden = false;
   }
   function renderLocalTime() {
     const dd = $('local-time');
@@ -523,6 +596,32 @@
       $('transfer-error').textContent = err.text || T.error;
     }
   }
+  let reassigning = null;
+  async function openReassign(conversation) {
+    reassigning = conversation;
+    $('reassign-error').textContent = '';
+    let found = { agents: [] };
+    try { found = await api('GET', '/api/agent/transfer-targets'); } catch (e) { /* only me to offer */ }
+    const presence = { ONLINE: T.presenceOnline, AWAY: T.presenceAway, OFFLINE: T.presenceOffline };
+    const holder = state.all.find((c) => c.conversation === conversation)?.agent;
+    $('reassign-target').replaceChildren(
+      ...(holder === me ? [] : [el('option', { value: me, text: T.me(agentName) })]),
+      ...found.agents.filter((a) => a.username !== holder)
+        .map((a) => el('option', { value: a.username, text: `${a.displayName} (${presence[a.presence] || a.presence})` })));
+    $('reassign-dialog').showModal();
+  }
+  async function reassign(e) {
+    e.preventDefault();
+    const agent = $('reassign-target').value;
+    try {
+      await api('POST', `/api/agent/conversations/${reassigning}/reassign`, { agent });
+      $('reassign-dialog').close();
+      toast(T.reassigned);
+      if (agent === me) openChat(reassigning);
+    } catch (err) {
+      $('reassign-error').textContent = err.text || T.error;
+    }
+  }
   function openResolve() {
     if (!state.open || state.notYours) return;
     $('resolve-error').textContent = '';
@@ -555,6 +654,9 @@
     $('chat-empty').hidden = false;
     $('customer-facts').hidden = true;
     $('bot-part-section').hidden = true;
+    $('bot-turns-section').hidden = true;
+    $('past-section').hidden = true;
+    state.customer = null;
     $('customer-empty').hidden = false;
   }
   function step(by) {
@@ -602,6 +704,9 @@
     $('transfer-form').addEventListener('change', (e) => { if (e.target.name === 'kind') fillTargets(); });
     $('transfer-cancel').addEventListener('click', () => $('transfer-dialog').close());
     $('resolve').addEventListener('click', openResolve);
+    $('reassign').addEventListener('click', () => openReassign(state.open));
+    $('reassign-form').addEventListener('submit', reassign);
+    $('reassign-cancel').addEventListener('click', () => $('reassign-dialog').close());
     $('resolve-form').addEventListener('submit', resolve);
     $('resolve-cancel').addEventListener('click', () => $('resolve-dialog').close());
     $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
@@ -626,6 +731,7 @@
     setInterval(tick, 1000);
     renderQueue();
     renderChats();
+    renderAll();
     connect();
   }
   start();

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.annotation.PreDestroy;
 
+import io.dastyar.account.Accounts;
 import io.dastyar.conversation.ConversationEvent;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationMoved;
@@ -65,19 +66,29 @@ public class AgentEvents {
 
     private final ObjectProvider<Handoff> handoff;
     private final Conversations conversations;
+    private final Accounts accounts;
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** Signed-in supervisors and admins: their consoles also get every chat ({@code all}). */
+    private final Set<String> supervisors = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(MAX_PENDING_SENDS), Thread.ofPlatform().name("agent-events").daemon().factory(),
             (task, executor) -> log.warn("Agent event dropped: {} sends are waiting", MAX_PENDING_SENDS));
 
-    AgentEvents(ObjectProvider<Handoff> handoff, Conversations conversations) {
+    AgentEvents(ObjectProvider<Handoff> handoff, Conversations conversations, Accounts accounts) {
         this.handoff = handoff;
         this.conversations = conversations;
+        this.accounts = accounts;
     }
 
-    /** A new stream for this agent, which first gets the queue and their chats as they are now. */
-    SseEmitter open(String agent) {
+    /**
+     * A new stream for this agent, which first gets the queue and their chats as they are now; a supervisor's also
+     * gets every chat, and again whenever any chat changes hands.
+     */
+    SseEmitter open(String agent, boolean supervises) {
+        if (supervises) {
+            supervisors.add(agent);
+        }
         var emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         List<SseEmitter> own = streams.computeIfAbsent(agent, name -> new CopyOnWriteArrayList<>());
         own.add(emitter);
@@ -96,6 +107,9 @@ public class AgentEvents {
             send(agent, emitter, SseEmitter.event().reconnectTime(3_000).comment("hello"));
             send(agent, emitter, SseEmitter.event().name("queue").data(queue()));
             send(agent, emitter, SseEmitter.event().name("chats").data(chatsOf(agent)));
+            if (supervises) {
+                send(agent, emitter, SseEmitter.event().name("all").data(allChats()));
+            }
         });
         return emitter;
     }
@@ -125,16 +139,37 @@ public class AgentEvents {
             streams.forEach((agent, own) -> own.forEach(emitter ->
                     send(agent, emitter, SseEmitter.event().name("queue").data(queue))));
         });
+        allChanged();
     }
 
     @EventListener
     void on(HandoffEvents.ChatAssigned assigned) {
         chatsChanged(assigned.agent());
+        allChanged();
     }
 
     @EventListener
     void on(HandoffEvents.ChatReleased released) {
         chatsChanged(released.agent());
+        allChanged();
+    }
+
+    /** Every supervisor's console gets every chat again; a burst of changes is sent as it comes. */
+    private void allChanged() {
+        if (supervisors.stream().noneMatch(streams::containsKey)) {
+            return;
+        }
+        submit(() -> {
+            List<SupervisedChat> all = allChats();
+            supervisors.forEach(supervisor -> streams.getOrDefault(supervisor, List.of()).forEach(emitter ->
+                    send(supervisor, emitter, SseEmitter.event().name("all").data(all))));
+        });
+    }
+
+    private List<SupervisedChat> allChats() {
+        Handoff routing = handoff.getIfAvailable();
+        return routing == null ? List.of() : routing.allChats().stream()
+                .map(chat -> SupervisedChat.of(chat, accounts::displayNameOf)).toList();
     }
 
     /** A customer's message in a chat an agent holds; acted on once it is committed, so the agent can read it. */

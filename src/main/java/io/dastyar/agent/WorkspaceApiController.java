@@ -10,6 +10,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.dastyar.account.Accounts;
-import io.dastyar.account.Role;
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.Conversations;
@@ -48,8 +48,8 @@ class WorkspaceApiController {
     }
 
     @GetMapping(path = "/api/agent/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Principal principal) {
-        return events.open(principal.getName());
+    SseEmitter events(Authentication user) {
+        return events.open(user.getName(), StaffRoles.supervises(user));
     }
 
     /** The agent is typing in this chat: the customer sees it on channels that can show it. */
@@ -70,16 +70,19 @@ class WorkspaceApiController {
     /** Canned responses by language: {@code {"responses": {"en": [{"shortcut", "title", "text"}], …}}}. */
     @GetMapping("/api/agent/canned-responses")
     ResponseEntity<CannedResponses.Catalogue> cannedResponses() {
+        // Admins edit them while consoles are open: a console reads them afresh when it loads.
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(canned.catalogue());
     }
 
-    /** Whom the agent can pass a chat to: the other agents (with their presence, if known) and the teams. */
+    /**
+     * Whom the agent can pass a chat to: everyone else who signs in (agents, supervisors and admins all take chats),
+     * with their presence if known, and the teams.
+     */
     @GetMapping("/api/agent/transfer-targets")
     TransferTargets transferTargets(Principal principal) {
         Handoff routing = handoff.getIfAvailable();
         List<TransferTargets.Agent> agents = accounts.all().stream()
                 .filter(account -> account.enabled() && !account.username().equals(principal.getName()))
-                .filter(account -> account.role() == Role.AGENT || account.role() == Role.ADMIN)
                 .map(account -> new TransferTargets.Agent(account.username(), account.displayName(),
                         Optional.ofNullable(routing).flatMap(r -> r.status(account.username()))
                                 .map(AgentStatus::presence).orElse(Presence.OFFLINE).name()))

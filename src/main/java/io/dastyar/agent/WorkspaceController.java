@@ -1,8 +1,8 @@
 package io.dastyar.agent;
 
-import java.security.Principal;
 import java.util.Locale;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ class WorkspaceController {
     }
 
     @GetMapping("/agent")
-    String workspace(Locale locale, Model model, Principal principal) {
+    String workspace(Locale locale, Model model, Authentication principal) {
         // The staff pages' language (?locale=fa, remembered), so the shared header speaks the same language.
         Language language = Language.fromTag(locale.toLanguageTag()).orElse(Language.EN);
         String agent = principal.getName();
@@ -33,6 +33,8 @@ class WorkspaceController {
         model.addAttribute("agentName", accounts.byUsername(agent).map(Accounts.Account::displayName).orElse(agent));
         model.addAttribute("lang", language.tag());
         model.addAttribute("dir", language.rightToLeft() ? "rtl" : "ltr");
+        // Supervisors and admins also get every chat, and may reassign them.
+        model.addAttribute("supervisor", StaffRoles.supervises(principal));
         return "agent/workspace";
     }
 }

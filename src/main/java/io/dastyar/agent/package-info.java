@@ -3,6 +3,7 @@
  * agent API ({@code agent.api}, docs/agent-api.md) over hand-off.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agent console",
-        allowedDependencies = {"conversation", "conversation :: channel", "handoff", "account", "system"})
+        allowedDependencies = {"conversation", "conversation :: channel", "conversation :: answer", "handoff", "account",
+                "system"})
 @org.jspecify.annotations.NullMarked
 package io.dastyar.agent;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
 import io.dastyar.conversation.channel.Inbound;
@@ -84,6 +85,12 @@ class ConversationService implements Conversations {
     public Optional<ConversationSummary> latest(ChannelAddress customer) {
         return conversations.findFirstByChannelAndRecipientOrderByCreatedAtDesc(customer.channel(), customer.recipient())
                 .map(Conversation::summary);
+    }
+
+    @Override
+    public List<ConversationSummary> history(ChannelAddress customer, int limit) {
+        return conversations.findByChannelAndRecipientOrderByCreatedAtDesc(customer.channel(), customer.recipient(),
+                Limit.of(limit)).stream().map(Conversation::summary).toList();
     }
 
     @Override

@@ -45,6 +45,9 @@ public interface Conversations {
     /** The customer's open conversation on that channel, or else their most recent one. */
     Optional<ConversationSummary> latest(ChannelAddress customer);
 
+    /** The customer's conversations on that channel, newest first, at most {@code limit} of them. */
+    List<ConversationSummary> history(ChannelAddress customer, int limit);
+
     /** Conversations in any of these states, least recently updated first. */
     List<ConversationSummary> inStates(Set<ConversationState> states);
 

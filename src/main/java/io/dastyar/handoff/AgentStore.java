@@ -100,6 +100,28 @@ class AgentStore {
                 .params(capacity, tags(languages), String.join(",", new TreeSet<>(teams)), username).update() == 1;
     }
 
+    /**
+     * An admin's settings for an agent who may never have opened the console: they are registered offline with
+     * them, and keep them when they first say they are online.
+     */
+    void settle(String username, String displayName, int capacity, Set<Language> languages, Set<String> teams,
+                Instant now) {
+        if (configure(username, capacity, languages, teams)) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO handoff_agent (username, display_name, capacity, languages, teams, presence, last_seen)
+                            VALUES (?, ?, ?, ?, ?, 'OFFLINE', ?)""")
+                    .params(username, displayName, capacity, tags(languages), String.join(",", new TreeSet<>(teams)),
+                            Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Their console registered them at this very moment.
+            configure(username, capacity, languages, teams);
+        }
+    }
+
     /** Takes an agent offline if they still are not heard from since {@code cutoff}; true for the one caller that did. */
     boolean takeOfflineIfSilent(String username, Instant cutoff) {
         return jdbc.sql("""

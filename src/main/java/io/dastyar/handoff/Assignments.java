@@ -117,9 +117,14 @@ class Assignments {
      * @return false when the agent did not hold it, or the conversation had moved on
      */
     boolean release(String agent, ConversationId id, String why, @Nullable TransferTarget target) {
+        return release(agent, id, why, target, null);
+    }
+
+    /** As {@link #release(String, ConversationId, String, TransferTarget)}, ordered by a supervisor ({@code by}). */
+    boolean release(String agent, ConversationId id, String why, @Nullable TransferTarget target, @Nullable String by) {
         String targetAgent = target instanceof TransferTarget.Agent a ? a.username() : null;
         String targetTeam = target instanceof TransferTarget.Team t ? t.name() : null;
-        if (!chats.releasing(id, agent, why, targetAgent, targetTeam)) {
+        if (!chats.releasing(id, agent, why, targetAgent, targetTeam, by)) {
             return false;
         }
         boolean moved;

@@ -28,7 +28,7 @@ class ChatStore {
 
     record Chat(ConversationId conversation, ChannelAddress customer, Language language, Instant queuedAt,
                 Status status, @Nullable String agent, @Nullable Instant assignedAt, @Nullable String targetAgent,
-                @Nullable String targetTeam, @Nullable String releasing) {
+                @Nullable String targetTeam, @Nullable String releasing, @Nullable String releasedBy) {
 
         Optional<TransferTarget> target() {
             if (targetAgent != null) {
@@ -39,6 +39,11 @@ class ChatStore {
 
         WaitingChat waiting(int place) {
             return new WaitingChat(conversation, customer.channel(), language, queuedAt, place, target());
+        }
+
+        ChatOverview overview() {
+            return new ChatOverview(conversation, customer.channel(), language, queuedAt, Optional.ofNullable(agent),
+                    Optional.ofNullable(assignedAt), target());
         }
 
         HeldChat held() {
@@ -79,7 +84,8 @@ class ChatStore {
     void enqueue(ConversationId id, ChannelAddress customer, Language language, Instant at) {
         int updated = jdbc.sql("""
                         UPDATE handoff_chat SET status = 'WAITING', agent = NULL, assigned_at = NULL, first_reply_at = NULL,
-                               queued_at = ?, language = ?, target_agent = NULL, target_team = NULL, releasing = NULL
+                               queued_at = ?, language = ?, target_agent = NULL, target_team = NULL, releasing = NULL,
+                               released_by = NULL
                         WHERE conversation_id = ?""")
                 .params(Timestamp.from(at), language.name(), id.value()).update();
         if (updated == 0) {
@@ -95,7 +101,7 @@ class ChatStore {
     void requeue(ConversationId id) {
         jdbc.sql("""
                         UPDATE handoff_chat SET status = 'WAITING', agent = NULL, assigned_at = NULL, first_reply_at = NULL,
-                               releasing = NULL
+                               releasing = NULL, released_by = NULL
                         WHERE conversation_id = ?""")
                 .param(id.value()).update();
     }
@@ -137,17 +143,33 @@ class ChatStore {
      * queue; true if the agent still held it.
      */
     boolean releasing(ConversationId id, String agent, String why, @Nullable String targetAgent,
-                      @Nullable String targetTeam) {
+                      @Nullable String targetTeam, @Nullable String releasedBy) {
         return jdbc.sql("""
-                        UPDATE handoff_chat SET releasing = ?, target_agent = ?, target_team = ?
+                        UPDATE handoff_chat SET releasing = ?, target_agent = ?, target_team = ?, released_by = ?
                         WHERE conversation_id = ? AND status = 'HELD' AND agent = ?""")
-                .params(why, targetAgent, targetTeam, id.value(), agent).update() == 1;
+                .params(why, targetAgent, targetTeam, releasedBy, id.value(), agent).update() == 1;
+    }
+
+    /** A waiting chat is meant for one agent now (a supervisor's reassignment); true if it was still waiting. */
+    boolean direct(ConversationId id, String agent) {
+        return jdbc.sql("""
+                        UPDATE handoff_chat SET target_agent = ?, target_team = NULL
+                        WHERE conversation_id = ? AND status = 'WAITING' AND agent IS NULL""")
+                .params(agent, id.value()).update() == 1;
+    }
+
+    /** Every chat waiting or with an agent: the queue first in line first, then held chats by agent. */
+    List<Chat> all() {
+        return jdbc.sql("""
+                        SELECT * FROM handoff_chat
+                        ORDER BY CASE WHEN status = 'WAITING' THEN 0 ELSE 1 END, agent, queued_at, conversation_id""")
+                .query(ChatStore::map).list();
     }
 
     /** A transfer that did not happen: the chat stays where it was, without the target. */
     void cancelReleasing(ConversationId id, String agent) {
         jdbc.sql("""
-                        UPDATE handoff_chat SET releasing = NULL, target_agent = NULL, target_team = NULL
+                        UPDATE handoff_chat SET releasing = NULL, released_by = NULL, target_agent = NULL, target_team = NULL
                         WHERE conversation_id = ? AND agent = ?""")
                 .params(id.value(), agent).update();
     }
@@ -190,7 +212,8 @@ class ChatStore {
                 new ChannelAddress(rs.getString("channel"), rs.getString("recipient")),
                 Language.valueOf(rs.getString("language")), rs.getTimestamp("queued_at").toInstant(),
                 Status.valueOf(rs.getString("status")), rs.getString("agent"), instant(rs, "assigned_at"),
-                rs.getString("target_agent"), rs.getString("target_team"), rs.getString("releasing"));
+                rs.getString("target_agent"), rs.getString("target_team"), rs.getString("releasing"),
+                rs.getString("released_by"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,6 +18,17 @@ public interface Handoff {
     /** The chats this agent holds now, longest held first. */
     List<HeldChat> chatsOf(String agent);
 
+    /** Every chat waiting for or with a person, for supervisors: the queue first in line first, then by agent. */
+    List<ChatOverview> allChats();
+
+    /**
+     * A supervisor (or admin) gives a chat to an agent, or takes it themselves ({@code toAgent} is the supervisor).
+     * A held chat leaves its holder as a transfer does (it counts as one, logged with the supervisor as its actor)
+     * and waits at the front of the queue for that agent; a waiting chat is kept for that agent. Whether the
+     * caller is a supervisor is for the caller to check: hand-off knows agents, not roles.
+     */
+    Outcome reassign(String supervisor, ConversationId conversation, String toAgent);
+
     /** Whether this agent holds this conversation now: only the holder may write to the customer or resolve. */
     boolean holds(String agent, ConversationId conversation);
 
@@ -64,6 +75,8 @@ public interface Handoff {
         UNKNOWN_AGENT,
         /** The transfer's target agent is not online. */
         AGENT_OFFLINE,
+        /** The target agent does not speak the customer's language: routing could never give them the chat. */
+        AGENT_LACKS_LANGUAGE,
         /** The transfer's target team does not exist. */
         UNKNOWN_TEAM,
         /** The chat was already resolved or ended by the customer. */

@@ -25,7 +25,16 @@ class HandoffLog {
     }
 
     void record(ConversationId conversation, Kind kind, @Nullable String agent, @Nullable String detail, Instant at) {
-        jdbc.sql("INSERT INTO handoff_log (conversation_id, kind, agent, detail, at) VALUES (?, ?, ?, ?, ?)")
-                .params(conversation.value(), kind.name(), agent, detail, Timestamp.from(at)).update();
+        record(conversation, kind, agent, detail, null, at);
+    }
+
+    /**
+     * @param actor the supervisor or admin who ordered it, when that was not {@code agent} (a reassignment is a
+     *              {@link Kind#TRANSFERRED} with its actor)
+     */
+    void record(ConversationId conversation, Kind kind, @Nullable String agent, @Nullable String detail,
+                @Nullable String actor, Instant at) {
+        jdbc.sql("INSERT INTO handoff_log (conversation_id, kind, agent, detail, actor, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(conversation.value(), kind.name(), agent, detail, actor, Timestamp.from(at)).update();
     }
 }

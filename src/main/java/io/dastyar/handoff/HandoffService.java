@@ -26,6 +26,7 @@ class HandoffService implements Handoff {
     private final ChatStore chats;
     private final AgentStore agents;
     private final Assignments assignments;
+    private final Reassignments reassignments;
     private final HandoffLog handoffLog;
     private final Conversations conversations;
     private final Accounts accounts;
@@ -33,12 +34,14 @@ class HandoffService implements Handoff {
     private final RoutingProperties properties;
     private final Clock clock;
 
-    HandoffService(ChatStore chats, AgentStore agents, Assignments assignments, HandoffLog handoffLog,
+    HandoffService(ChatStore chats, AgentStore agents, Assignments assignments, Reassignments reassignments,
+                   HandoffLog handoffLog,
                    Conversations conversations, Accounts accounts, AfterCommit afterCommit,
                    RoutingProperties properties, Clock clock) {
         this.chats = chats;
         this.agents = agents;
         this.assignments = assignments;
+        this.reassignments = reassignments;
         this.handoffLog = handoffLog;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -60,6 +63,22 @@ class HandoffService implements Handoff {
     @Override
     public List<HeldChat> chatsOf(String agent) {
         return chats.of(agent).stream().filter(chat -> chat.status() == ChatStore.Status.HELD).map(Chat::held).toList();
+    }
+
+    @Override
+    public List<ChatOverview> allChats() {
+        return chats.all().stream().map(Chat::overview).toList();
+    }
+
+    @Override
+    public Outcome reassign(String supervisor, ConversationId conversation, String toAgent) {
+        Outcome outcome = reassignments.reassign(supervisor, conversation, toAgent);
+        if (outcome != Outcome.DONE || !supervisor.equals(toAgent) || holds(supervisor, conversation)) {
+            return outcome;
+        }
+        // Taking it themselves: the chat now waits for them, and they claim it (routing may have been quicker).
+        Outcome claimed = claim(supervisor, conversation);
+        return holds(supervisor, conversation) ? Outcome.DONE : claimed;
     }
 
     @Override
@@ -85,22 +104,17 @@ class HandoffService implements Handoff {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Instant cutoff = clock.instant().minus(properties.heartbeatGrace());
-        switch (target) {
-            case TransferTarget.Agent to -> {
-                Optional<Agent> colleague = agents.find(to.username());
-                if (colleague.isEmpty()) {
-                    return accounts.byUsername(to.username()).isPresent() ? Outcome.AGENT_OFFLINE : Outcome.UNKNOWN_AGENT;
-                }
-                if (!colleague.get().onlineSince(cutoff)) {
-                    return Outcome.AGENT_OFFLINE;
-                }
+        if (target instanceof TransferTarget.Agent to) {
+            Optional<Language> language = chats.find(conversation).map(Chat::language);
+            if (language.isEmpty()) {
+                return Outcome.ALREADY_CLOSED;
             }
-            case TransferTarget.Team team -> {
-                if (!teams().contains(team.name())) {
-                    return Outcome.UNKNOWN_TEAM;
-                }
+            Optional<Outcome> refusedTarget = reassignments.refusedAsTarget(to.username(), language.get());
+            if (refusedTarget.isPresent()) {
+                return refusedTarget.get();
             }
+        } else if (target instanceof TransferTarget.Team team && !teams().contains(team.name())) {
+            return Outcome.UNKNOWN_TEAM;
         }
         if (assignments.release(agent, conversation, HandoffLog.Kind.TRANSFERRED.name(), target)) {
             return Outcome.DONE;
@@ -176,12 +190,14 @@ class HandoffService implements Handoff {
         }
     }
 
-    /** An admin's settings for an agent (registered by their first presence call); false for an unknown agent. */
-    boolean configure(String agent, int capacity, Set<Language> languages, Set<String> teams) {
-        boolean done = agents.configure(agent, capacity, languages, teams);
-        if (done) {
-            afterCommit.route();
-        }
-        return done;
+    /**
+     * An admin's settings for an agent: how many chats at once, the languages they speak, their teams. An agent
+     * who never opened the console is registered offline with them. Routing uses them from its next pass.
+     */
+    void configure(String agent, int capacity, Set<Language> languages, Set<String> teams) {
+        String displayName = accounts.byUsername(agent).map(Accounts.Account::displayName).orElse(agent);
+        agents.settle(agent, displayName, capacity, languages, teams, clock.instant());
+        afterCommit.publish(new HandoffEvents.QueueChanged(clock.instant()));
+        afterCommit.route();
     }
 }

@@ -52,7 +52,7 @@ class QueueKeeper {
             boolean requeued = Kind.REQUEUED.name().equals(chat.releasing());
             chats.requeue(moved.conversation());
             handoffLog.record(moved.conversation(), requeued ? Kind.REQUEUED : Kind.TRANSFERRED, chat.agent(),
-                    chat.target().map(QueueKeeper::describe).orElse(null), moved.at());
+                    chat.target().map(QueueKeeper::describe).orElse(null), chat.releasedBy(), moved.at());
             if (chat.agent() != null) {
                 afterCommit.publish(new HandoffEvents.ChatReleased(moved.conversation(), chat.agent(),
                         requeued ? Why.REQUEUED : Why.TRANSFERRED, moved.at()));

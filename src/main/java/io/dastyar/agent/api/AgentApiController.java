@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.dastyar.account.Accounts;
 import io.dastyar.agent.AgentEvents;
+import io.dastyar.agent.StaffRoles;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.ConversationSummary;
@@ -36,7 +37,8 @@ import io.dastyar.handoff.WaitingChat;
 
 /**
  * The agent API (docs/agent-api.md): the queue, the signed-in agent's chats, and what they do with them. Agents act
- * only on chats they hold; an admin may also read any conversation.
+ * only on chats they hold; a supervisor or an admin may also read any conversation ({@link SupervisorApiController}
+ * adds what only they do).
  */
 @RestController
 @RequestMapping("/api/agent")
@@ -111,7 +113,7 @@ class AgentApiController {
         ConversationId conversation = parse(id);
         ConversationSummary summary = conversations.find(conversation)
                 .orElseThrow(AgentApiProblem::unknownConversation);
-        if (!handoff.holds(agent.getName(), conversation) && !isAdmin(agent)) {
+        if (!handoff.holds(agent.getName(), conversation) && !StaffRoles.supervises(agent)) {
             throw AgentApiProblem.of(Outcome.NOT_YOURS);
         }
         var lines = new ArrayList<Line>();
@@ -230,7 +232,7 @@ class AgentApiController {
         return toAgent ? new TransferTarget.Agent(body.agent().strip()) : new TransferTarget.Team(body.team().strip());
     }
 
-    private static ConversationId parse(String id) {
+    static ConversationId parse(String id) {
         try {
             return ConversationId.parse(id);
         } catch (IllegalArgumentException e) {
@@ -238,7 +240,7 @@ class AgentApiController {
         }
     }
 
-    private static void check(Outcome outcome) {
+    static void check(Outcome outcome) {
         if (outcome != Outcome.DONE) {
             throw AgentApiProblem.of(outcome);
         }
@@ -246,10 +248,6 @@ class AgentApiController {
 
     private String displayName(String username) {
         return accounts.byUsername(username).map(Accounts.Account::displayName).orElse(username);
-    }
-
-    private static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     static Map<String, String> describe(TransferTarget target) {

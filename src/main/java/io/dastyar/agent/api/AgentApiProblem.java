@@ -54,6 +54,8 @@ class AgentApiProblem extends RuntimeException {
                     "There is no team with that name.");
             case AGENT_OFFLINE -> new AgentApiProblem(HttpStatus.CONFLICT, "agent-offline",
                     "That agent is not online.");
+            case AGENT_LACKS_LANGUAGE -> new AgentApiProblem(HttpStatus.CONFLICT, "agent-lacks-language",
+                    "That agent does not speak the customer's language.");
             case DONE -> throw new IllegalArgumentException("DONE is no problem");
         };
     }

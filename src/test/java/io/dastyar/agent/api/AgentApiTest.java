@@ -1,15 +1,14 @@
 package io.dastyar.agent.api;
 
+import static io.dastyar.agent.api.StaffApi.assertProblem;
+import static io.dastyar.agent.api.StaffApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,10 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.dastyar.account.Accounts;
-import io.dastyar.account.NewUser;
 import io.dastyar.account.Role;
 import io.dastyar.conversation.ChannelAddress;
 import io.dastyar.conversation.ConversationId;
@@ -43,8 +40,7 @@ import io.dastyar.system.Language;
 @HandoffTest
 class AgentApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PASSWORD = "a long enough password";
+    private static final String PASSWORD = StaffApi.PASSWORD;
     private static final Duration ROUTED = Duration.ofSeconds(10);
 
     @LocalServerPort
@@ -59,23 +55,25 @@ class AgentApiTest {
     JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private StaffApi api;
     private Customers customers;
     private String alice;
     private String bob;
 
     @BeforeEach
     void setUp() {
+        api = new StaffApi(port);
         customers = new Customers(conversations, jdbc);
         customers.cleanSlate();
-        alice = account("Alice Agent");
-        bob = account("Bob Agent");
+        alice = StaffApi.account(accounts, "Alice Agent", Role.AGENT);
+        bob = StaffApi.account(accounts, "Bob Agent", Role.AGENT);
     }
 
     @Test
     void aCustomerIsHelpedByOneAgentThenAnotherWhoResolvesAndTheCustomerIsAskedForARating() throws Exception {
         ChannelAddress customer = Customers.someone();
         ConversationId id = customers.asksForPerson(customer, Language.EN);
-        JsonNode queue = json(call(alice, "GET", "/api/agent/queue", null), 200);
+        JsonNode queue = json(api.call(alice, "GET", "/api/agent/queue", null), 200);
         assertThat(queue).anySatisfy(entry -> {
             assertThat(entry.get("conversation").asString()).isEqualTo(id.toString());
             assertThat(entry.get("place").asInt()).isEqualTo(1);
@@ -83,19 +81,19 @@ class AgentApiTest {
             assertThat(entry.get("channel").asString()).isEqualTo(RecordingChannel.NAME);
         });
 
-        assertThat(call(alice, "POST", "/api/agent/presence", "{\"presence\":\"ONLINE\"}").statusCode()).isEqualTo(204);
+        assertThat(api.call(alice, "POST", "/api/agent/presence", "{\"presence\":\"ONLINE\"}").statusCode()).isEqualTo(204);
         await().atMost(ROUTED).until(() -> holds(alice, id));
-        assertThat(json(call(alice, "GET", "/api/agent/queue", null), 200)).isEmpty();
+        assertThat(json(api.call(alice, "GET", "/api/agent/queue", null), 200)).isEmpty();
 
-        JsonNode sent = json(call(alice, "POST", path(id, "messages"), "{\"text\":\"Hello, I'm Alice. How can I help?\"}"), 201);
+        JsonNode sent = json(api.call(alice, "POST", path(id, "messages"), "{\"text\":\"Hello, I'm Alice. How can I help?\"}"), 201);
         long line = sent.get("line").asLong();
         await().atMost(ROUTED).until(() -> replies(id).stream().anyMatch(r -> r.text().startsWith("Hello, I'm Alice")));
         Reply fromAlice = replies(id).stream().filter(r -> r.text().startsWith("Hello, I'm Alice")).findFirst().orElseThrow();
         assertThat(fromAlice.agentName()).isEqualTo("Alice Agent");
         assertThat(log(id)).contains("FIRST_REPLY");
 
-        assertThat(call(alice, "POST", path(id, "notes"), "{\"text\":\"Wants a refund; VIP\"}").statusCode()).isEqualTo(201);
-        JsonNode chat = json(call(alice, "GET", "/api/agent/conversations/" + id, null), 200);
+        assertThat(api.call(alice, "POST", path(id, "notes"), "{\"text\":\"Wants a refund; VIP\"}").statusCode()).isEqualTo(201);
+        JsonNode chat = json(api.call(alice, "GET", "/api/agent/conversations/" + id, null), 200);
         assertThat(chat.get("state").asString()).isEqualTo("WITH_AGENT");
         assertThat(chat.get("messages")).anySatisfy(m -> {
             assertThat(m.get("kind").asString()).isEqualTo("message");
@@ -107,30 +105,30 @@ class AgentApiTest {
             assertThat(m.get("text").asString()).isEqualTo("Wants a refund; VIP");
         });
         // Bob does not hold it: he may not read or act on it.
-        assertProblem(call(bob, "GET", "/api/agent/conversations/" + id, null), 403, "not-yours");
-        assertProblem(call(bob, "POST", path(id, "messages"), "{\"text\":\"Hi\"}"), 403, "not-yours");
-        assertProblem(call(bob, "POST", path(id, "resolve"), null), 403, "not-yours");
-        assertProblem(call(bob, "POST", path(id, "transfer"), "{\"agent\":\"" + alice + "\"}"), 403, "not-yours");
-        assertProblem(call(bob, "POST", path(id, "claim"), null), 409, "taken-by-another");
+        assertProblem(api.call(bob, "GET", "/api/agent/conversations/" + id, null), 403, "not-yours");
+        assertProblem(api.call(bob, "POST", path(id, "messages"), "{\"text\":\"Hi\"}"), 403, "not-yours");
+        assertProblem(api.call(bob, "POST", path(id, "resolve"), null), 403, "not-yours");
+        assertProblem(api.call(bob, "POST", path(id, "transfer"), "{\"agent\":\"" + alice + "\"}"), 403, "not-yours");
+        assertProblem(api.call(bob, "POST", path(id, "claim"), null), 409, "taken-by-another");
         // An admin may read any conversation.
-        assertThat(call("admin", TestPostgres.ADMIN_PASSWORD, "GET", "/api/agent/conversations/" + id, null)
+        assertThat(api.call("admin", TestPostgres.ADMIN_PASSWORD, "GET", "/api/agent/conversations/" + id, null)
                 .statusCode()).isEqualTo(200);
 
-        assertProblem(call(alice, "POST", path(id, "transfer"), "{\"agent\":\"" + bob + "\"}"), 409, "agent-offline");
-        assertThat(call(bob, "POST", "/api/agent/presence", "{\"presence\":\"ONLINE\"}").statusCode()).isEqualTo(204);
-        JsonNode transferred = json(call(alice, "POST", path(id, "transfer"), "{\"agent\":\"" + bob + "\"}"), 200);
+        assertProblem(api.call(alice, "POST", path(id, "transfer"), "{\"agent\":\"" + bob + "\"}"), 409, "agent-offline");
+        assertThat(api.call(bob, "POST", "/api/agent/presence", "{\"presence\":\"ONLINE\"}").statusCode()).isEqualTo(204);
+        JsonNode transferred = json(api.call(alice, "POST", path(id, "transfer"), "{\"agent\":\"" + bob + "\"}"), 200);
         assertThat(transferred.get("target").get("agent").asString()).isEqualTo(bob);
         await().atMost(ROUTED).until(() -> holds(bob, id));
         assertThat(holds(alice, id)).isFalse();
         assertThat(log(id)).containsSubsequence("ASSIGNED", "TRANSFERRED", "ASSIGNED");
-        assertProblem(call(alice, "POST", path(id, "messages"), "{\"text\":\"Still there?\"}"), 403, "not-yours");
+        assertProblem(api.call(alice, "POST", path(id, "messages"), "{\"text\":\"Still there?\"}"), 403, "not-yours");
 
-        assertThat(call(bob, "POST", path(id, "resolve"), null).statusCode()).isEqualTo(200);
+        assertThat(api.call(bob, "POST", path(id, "resolve"), null).statusCode()).isEqualTo(200);
         assertThat(conversations.find(id).orElseThrow().state()).isEqualTo(ConversationState.AWAITING_RATING);
         await().atMost(ROUTED).until(() -> replies(id).stream().anyMatch(r -> r.quickReplies().stream()
                 .map(QuickReply::payload).toList().equals(List.of("rate:1", "rate:2", "rate:3", "rate:4", "rate:5"))));
-        assertProblem(call(bob, "POST", path(id, "resolve"), null), 409, "already-closed");
-        assertThat(json(call(bob, "GET", "/api/agent/conversations", null), 200)).isEmpty();
+        assertProblem(api.call(bob, "POST", path(id, "resolve"), null), 409, "already-closed");
+        assertThat(json(api.call(bob, "GET", "/api/agent/conversations", null), 200)).isEmpty();
         assertThat(log(id)).endsWith("RESOLVED");
 
         // The note never reached the customer.
@@ -140,68 +138,68 @@ class AgentApiTest {
 
     @Test
     void everyMistakeGetsItsProblemDetailAndNeverA5xx() throws Exception {
-        call(alice, "POST", "/api/agent/presence", "{\"presence\":\"AWAY\"}");
+        api.call(alice, "POST", "/api/agent/presence", "{\"presence\":\"AWAY\"}");
         jdbc.sql("UPDATE handoff_agent SET capacity = 1 WHERE username = ?").param(alice).update();
         ConversationId mine = customers.asksForPerson(Customers.someone(), Language.EN);
         ConversationId other = customers.asksForPerson(Customers.someone(), Language.EN);
-        JsonNode claimed = json(call(alice, "POST", path(mine, "claim"), null), 200);
+        JsonNode claimed = json(api.call(alice, "POST", path(mine, "claim"), null), 200);
         assertThat(claimed.get("conversation").asString()).isEqualTo(mine.toString());
-        assertThat(json(call(alice, "GET", "/api/agent/conversations", null), 200))
+        assertThat(json(api.call(alice, "GET", "/api/agent/conversations", null), 200))
                 .extracting(c -> c.get("conversation").asString()).containsExactly(mine.toString());
 
-        assertProblem(call(alice, "POST", path(mine, "messages"), "{\"text\":\"   \"}"), 400, "invalid-message");
-        assertProblem(call(alice, "POST", path(mine, "messages"), "{}"), 400, "invalid-message");
-        assertProblem(call(alice, "POST", path(mine, "messages"), "{\"text\":\"" + "x".repeat(4_001) + "\"}"), 400,
+        assertProblem(api.call(alice, "POST", path(mine, "messages"), "{\"text\":\"   \"}"), 400, "invalid-message");
+        assertProblem(api.call(alice, "POST", path(mine, "messages"), "{}"), 400, "invalid-message");
+        assertProblem(api.call(alice, "POST", path(mine, "messages"), "{\"text\":\"" + "x".repeat(4_001) + "\"}"), 400,
                 "invalid-message");
-        assertProblem(call(alice, "POST", path(mine, "notes"), "{\"text\":\"\"}"), 400, "invalid-message");
-        assertProblem(call(alice, "POST", path(mine, "messages"), "{not json"), 400, "invalid-request");
-        assertProblem(call(alice, "POST", path(mine, "transfer"), "{}"), 400, "invalid-request");
-        assertProblem(call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"a\",\"team\":\"b\"}"), 400,
+        assertProblem(api.call(alice, "POST", path(mine, "notes"), "{\"text\":\"\"}"), 400, "invalid-message");
+        assertProblem(api.call(alice, "POST", path(mine, "messages"), "{not json"), 400, "invalid-request");
+        assertProblem(api.call(alice, "POST", path(mine, "transfer"), "{}"), 400, "invalid-request");
+        assertProblem(api.call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"a\",\"team\":\"b\"}"), 400,
                 "invalid-request");
-        assertProblem(call(alice, "POST", "/api/agent/presence", "{\"presence\":\"DANCING\"}"), 400, "invalid-request");
-        assertProblem(call(alice, "POST", "/api/agent/presence", "{}"), 400, "invalid-request");
+        assertProblem(api.call(alice, "POST", "/api/agent/presence", "{\"presence\":\"DANCING\"}"), 400, "invalid-request");
+        assertProblem(api.call(alice, "POST", "/api/agent/presence", "{}"), 400, "invalid-request");
 
         String unknown = UUID.randomUUID().toString();
         for (String id : List.of(unknown, "not-a-uuid")) {
-            assertProblem(call(alice, "GET", "/api/agent/conversations/" + id, null), 404, "unknown-conversation");
-            assertProblem(call(alice, "POST", "/api/agent/conversations/" + id + "/claim", null), 404,
+            assertProblem(api.call(alice, "GET", "/api/agent/conversations/" + id, null), 404, "unknown-conversation");
+            assertProblem(api.call(alice, "POST", "/api/agent/conversations/" + id + "/claim", null), 404,
                     "unknown-conversation");
-            assertProblem(call(alice, "POST", "/api/agent/conversations/" + id + "/messages", "{\"text\":\"Hi\"}"), 404,
+            assertProblem(api.call(alice, "POST", "/api/agent/conversations/" + id + "/messages", "{\"text\":\"Hi\"}"), 404,
                     "unknown-conversation");
-            assertProblem(call(alice, "POST", "/api/agent/conversations/" + id + "/resolve", null), 404,
+            assertProblem(api.call(alice, "POST", "/api/agent/conversations/" + id + "/resolve", null), 404,
                     "unknown-conversation");
         }
 
-        assertProblem(call(alice, "POST", path(other, "claim"), null), 409, "agent-full");
-        assertProblem(call(alice, "POST", path(other, "messages"), "{\"text\":\"Hi\"}"), 403, "not-yours");
-        assertProblem(call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"nobody-" + UUID.randomUUID() + "\"}"),
+        assertProblem(api.call(alice, "POST", path(other, "claim"), null), 409, "agent-full");
+        assertProblem(api.call(alice, "POST", path(other, "messages"), "{\"text\":\"Hi\"}"), 403, "not-yours");
+        assertProblem(api.call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"nobody-" + UUID.randomUUID() + "\"}"),
                 422, "unknown-agent");
-        assertProblem(call(alice, "POST", path(mine, "transfer"), "{\"team\":\"no-such-team\"}"), 422, "unknown-team");
-        assertProblem(call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"" + bob + "\"}"), 409, "agent-offline");
+        assertProblem(api.call(alice, "POST", path(mine, "transfer"), "{\"team\":\"no-such-team\"}"), 422, "unknown-team");
+        assertProblem(api.call(alice, "POST", path(mine, "transfer"), "{\"agent\":\"" + bob + "\"}"), 409, "agent-offline");
 
-        assertThat(call(alice, "POST", path(mine, "resolve"), null).statusCode()).isEqualTo(200);
-        assertProblem(call(alice, "POST", path(mine, "resolve"), null), 409, "already-closed");
-        assertProblem(call(alice, "POST", path(mine, "messages"), "{\"text\":\"Hi\"}"), 409, "already-closed");
-        assertProblem(call(alice, "POST", path(mine, "claim"), null), 409, "not-waiting");
+        assertThat(api.call(alice, "POST", path(mine, "resolve"), null).statusCode()).isEqualTo(200);
+        assertProblem(api.call(alice, "POST", path(mine, "resolve"), null), 409, "already-closed");
+        assertProblem(api.call(alice, "POST", path(mine, "messages"), "{\"text\":\"Hi\"}"), 409, "already-closed");
+        assertProblem(api.call(alice, "POST", path(mine, "claim"), null), 409, "not-waiting");
         // A chat the customer ended.
-        assertThat(call(alice, "POST", path(other, "claim"), null).statusCode()).isEqualTo(200);
+        assertThat(api.call(alice, "POST", path(other, "claim"), null).statusCode()).isEqualTo(200);
         conversations.fire(other, io.dastyar.conversation.ConversationEvent.INACTIVITY_TIMEOUT);
-        assertProblem(call(alice, "POST", path(other, "resolve"), null), 409, "already-closed");
+        assertProblem(api.call(alice, "POST", path(other, "resolve"), null), 409, "already-closed");
     }
 
     @Test
     void strangersAreTurnedAwayAndASessionNeedsItsCsrfToken() throws Exception {
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/agent/queue"))
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(api.uri("/api/agent/queue"))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(call(alice, "wrong password!", "GET", "/api/agent/queue", null).statusCode()).isEqualTo(401);
+        assertThat(api.call(alice, "wrong password!", "GET", "/api/agent/queue", null).statusCode()).isEqualTo(401);
 
         String session = signIn(alice);
-        HttpResponse<String> withSession = http.send(HttpRequest.newBuilder(uri("/api/agent/conversations"))
+        HttpResponse<String> withSession = http.send(HttpRequest.newBuilder(api.uri("/api/agent/conversations"))
                 .header("Cookie", session).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withSession.statusCode()).isEqualTo(200);
-        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(uri("/api/agent/presence"))
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(api.uri("/api/agent/presence"))
                 .header("Cookie", session).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"presence\":\"ONLINE\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -212,13 +210,13 @@ class AgentApiTest {
 
     /** Form sign-in as the console does it: the session cookie. */
     private String signIn(String username) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(api.uri("/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
         String form = "username=" + username + "&password=" + PASSWORD.replace(" ", "+") + "&_csrf=" + token.group(1);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", cookie)
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(api.uri("/login")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -226,14 +224,8 @@ class AgentApiTest {
         return signedIn.headers().firstValue("Set-Cookie").orElse(cookie).split(";")[0];
     }
 
-    private String account(String displayName) {
-        String username = displayName.split(" ")[0].toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new NewUser(username, displayName, PASSWORD, Role.AGENT));
-        return username;
-    }
-
     private boolean holds(String agent, ConversationId id) throws Exception {
-        JsonNode chats = json(call(agent, "GET", "/api/agent/conversations", null), 200);
+        JsonNode chats = json(api.call(agent, "GET", "/api/agent/conversations", null), 200);
         for (JsonNode chat : chats) {
             if (chat.get("conversation").asString().equals(id.toString())) {
                 return true;
@@ -253,40 +245,5 @@ class AgentApiTest {
 
     private static String path(ConversationId id, String action) {
         return "/api/agent/conversations/" + id + "/" + action;
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        return call(user, PASSWORD, method, path, body);
-    }
-
-    private HttpResponse<String> call(String user, String password, String method, String path, String body)
-            throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + basic)
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        // No CSRF token: a script naming its credentials needs none (docs/agent-api.md).
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static JsonNode json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo("https://dastyar.io/problems/" + type);
-        assertThat(problem.get("detail").asString()).isNotBlank();
     }
 }
