@@ -76,6 +76,9 @@ class Assignments {
         if (chat.get().status() != ChatStore.Status.WAITING) {
             return Outcome.NOT_WAITING;
         }
+        if (chat.get().meantForOtherThan(holder.get())) {
+            return Outcome.MEANT_FOR_ANOTHER;
+        }
         if (!holder.get().hasRoom()) {
             return Outcome.AGENT_FULL;
         }

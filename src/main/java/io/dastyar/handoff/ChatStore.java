@@ -30,6 +30,14 @@ class ChatStore {
                 Status status, @Nullable String agent, @Nullable Instant assignedAt, @Nullable String targetAgent,
                 @Nullable String targetTeam, @Nullable String releasing, @Nullable String releasedBy) {
 
+        /** Whether a transfer left it for someone else: another agent, or a team the agent is not in. */
+        boolean meantForOtherThan(AgentStore.Agent agent) {
+            if (targetAgent != null) {
+                return !targetAgent.equals(agent.username());
+            }
+            return targetTeam != null && !agent.teams().contains(targetTeam);
+        }
+
         Optional<TransferTarget> target() {
             if (targetAgent != null) {
                 return Optional.of(new TransferTarget.Agent(targetAgent));

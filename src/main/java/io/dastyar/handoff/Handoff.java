@@ -80,6 +80,8 @@ public interface Handoff {
         /** The transfer's target team does not exist. */
         UNKNOWN_TEAM,
         /** The chat was already resolved or ended by the customer. */
-        ALREADY_CLOSED
+        ALREADY_CLOSED,
+        /** A transfer left the chat for another agent, or for a team the agent is not in. */
+        MEANT_FOR_ANOTHER
     }
 }

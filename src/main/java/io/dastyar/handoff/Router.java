@@ -98,13 +98,7 @@ class Router {
     }
 
     private static boolean canTake(Agent agent, Chat chat) {
-        if (!agent.hasRoom() || !agent.languages().contains(chat.language())) {
-            return false;
-        }
-        if (chat.targetAgent() != null) {
-            return chat.targetAgent().equals(agent.username());
-        }
-        return chat.targetTeam() == null || agent.teams().contains(chat.targetTeam());
+        return agent.hasRoom() && agent.languages().contains(chat.language()) && !chat.meantForOtherThan(agent);
     }
 
     private Optional<Agent> sticky(Chat chat, List<Agent> eligible, Instant now) {

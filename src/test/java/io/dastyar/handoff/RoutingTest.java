@@ -231,6 +231,7 @@ class RoutingTest {
             assertThat(waiting.target()).contains(new TransferTarget.Team("billing"));
         });
         assertThat(handoff.holds(leaving, held)).isFalse();
+        assertThat(handoff.claim(leaving, held)).as("left for the billing team").isEqualTo(Outcome.MEANT_FOR_ANOTHER);
 
         handoff.presence(teammate, Presence.ONLINE);
         await().atMost(ROUTED).until(() -> handoff.holds(teammate, held));

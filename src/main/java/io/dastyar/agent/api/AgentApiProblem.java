@@ -56,6 +56,8 @@ class AgentApiProblem extends RuntimeException {
                     "That agent is not online.");
             case AGENT_LACKS_LANGUAGE -> new AgentApiProblem(HttpStatus.CONFLICT, "agent-lacks-language",
                     "That agent does not speak the customer's language.");
+            case MEANT_FOR_ANOTHER -> new AgentApiProblem(HttpStatus.CONFLICT, "meant-for-another",
+                    "This conversation was transferred to another agent or to a team you are not in.");
             case DONE -> throw new IllegalArgumentException("DONE is no problem");
         };
     }
