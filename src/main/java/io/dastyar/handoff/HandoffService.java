@@ -76,9 +76,11 @@ class HandoffService implements Handoff {
         if (outcome != Outcome.DONE || !supervisor.equals(toAgent) || holds(supervisor, conversation)) {
             return outcome;
         }
-        // Taking it themselves: the chat now waits for them, and they claim it (routing may have been quicker).
+        // Taking it themselves: the chat now waits for them, and they claim it. Routing may have been quicker and won
+        // it for them already (it is then theirs, being assigned): that is what they asked for too.
         Outcome claimed = claim(supervisor, conversation);
-        return holds(supervisor, conversation) ? Outcome.DONE : claimed;
+        boolean theirs = chats.find(conversation).map(Chat::agent).filter(supervisor::equals).isPresent();
+        return theirs ? Outcome.DONE : claimed;
     }
 
     @Override

@@ -143,6 +143,8 @@ class SupervisorBrowserTest {
         Select target = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reassign-target"))));
         target.selectByValue(sue);
         browser.findElement(By.id("reassign-confirm")).click();
+        // The modal dialog closes once the call is answered; until then the page behind it takes no keys.
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassign-dialog")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".chat-item[data-conversation='" + current + "']")));
         await().atMost(Duration.ofSeconds(10)).until(() -> handoff.holds(sue, current));
