@@ -208,6 +208,12 @@ public final class LoadDriver {
         // Like the widget, ping every 30 s so idle sockets are not taken for dead.
         ticker.scheduleAtFixedRate(() -> visitors.forEach(visitor -> visitor.socket.sendText("{\"type\":\"ping\"}", true)),
                 30, 30, TimeUnit.SECONDS);
+        if (agents > 0) {
+            // Three customers an agent (the default capacity), held by them before the bot traffic starts.
+            ConsoleLatency console = ConsoleLatency.start(base, http, ADMIN_PASSWORD, agents, 3 * agents, ticker);
+            ticker.scheduleAtFixedRate(console::tick, 0, 1_000_000_000L / chatRate, TimeUnit.NANOSECONDS);
+            run.console = console;
+        }
         var next = new AtomicLong();
         ticker.scheduleAtFixedRate(() -> {
             // Open loop: a question every tick to the next idle visitor, whether or not earlier ones were answered.
@@ -220,12 +226,6 @@ public final class LoadDriver {
             }
             run.skipped.incrementAndGet();
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        if (agents > 0) {
-            // Three customers an agent (the default capacity), each asking for a person while the bot traffic runs.
-            ConsoleLatency console = ConsoleLatency.start(base, http, ADMIN_PASSWORD, agents, 3 * agents, ticker);
-            ticker.scheduleAtFixedRate(console::tick, 0, 1_000_000_000L / chatRate, TimeUnit.NANOSECONDS);
-            run.console = console;
-        }
         Thread.sleep(Duration.ofSeconds(Math.min(15, seconds)));   // warm-up
         setMeasuring(run, true);
         Thread.sleep(Duration.ofSeconds(seconds));
