@@ -111,6 +111,11 @@ final class ConsoleLatency {
         return skipped;
     }
 
+    /** Messages sent whose event has not arrived (yet): late, or lost on the way. */
+    int unanswered() {
+        return inFlight.size();
+    }
+
     private List<String> addAgents(String adminPassword, int count) throws Exception {
         HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();

@@ -261,9 +261,10 @@ public final class LoadDriver {
         if (run.console != null) {
             long[] console = run.console.sortedLatencies();
             out.append(String.format(Locale.ROOT, "customer message -> agent's console (SSE message event): %d in %d s, "
-                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ticks with every chat waiting)%n",
+                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ticks with every chat waiting, "
+                            + "%d messages without their event at the end)%n",
                     console.length, seconds, percentile(console, 50), percentile(console, 90), percentile(console, 99),
-                    percentile(console, 100), run.console.skipped()));
+                    percentile(console, 100), run.console.skipped(), run.console.unanswered()));
         }
         out.append(String.format(Locale.ROOT, "server heap in use after a full GC: %.0f MB (cap 512 MB); server %s%n",
                 heap / 1e6, rss));
