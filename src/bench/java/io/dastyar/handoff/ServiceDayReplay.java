@@ -24,7 +24,6 @@ import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.conversation.channel.Receipt;
 import io.dastyar.handoff.replay.DayScript;
 import io.dastyar.handoff.replay.ReplayResult;
-import io.dastyar.handoff.replay.ScriptedEvent;
 import io.dastyar.handoff.replay.ScriptedEvent.AgentOffline;
 import io.dastyar.handoff.replay.ScriptedEvent.AgentOnline;
 import io.dastyar.handoff.replay.ScriptedEvent.CustomerGivesUp;
