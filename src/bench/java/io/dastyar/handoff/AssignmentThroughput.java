@@ -219,8 +219,10 @@ class AssignmentThroughput {
         Map<Language, String> newestAssigned = new EnumMap<>(Language.class);
         int[] jumps = {0};
         jdbc.sql("""
-                        SELECT a.conversation_id, to_char(q.at, 'YYYY-MM-DD HH24:MI:SS.US') || ' ' || q.conversation_id AS place
-                        FROM handoff_log a JOIN handoff_log q ON q.conversation_id = a.conversation_id AND q.kind = 'QUEUED'
+                        SELECT a.conversation_id,
+                               to_char(q.at, 'YYYY-MM-DD HH24:MI:SS.US') || ' ' || q.conversation_id AS place
+                        FROM handoff_log a
+                        JOIN handoff_log q ON q.conversation_id = a.conversation_id AND q.kind = 'QUEUED'
                         WHERE a.kind = 'ASSIGNED' ORDER BY a.id""")
                 .query(rs -> {
                     Language language = languages.get(new ConversationId(rs.getObject(1, UUID.class)));

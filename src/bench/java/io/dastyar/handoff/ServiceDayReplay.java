@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +15,19 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.dastyar.conversation.ChannelAddress;
+import io.dastyar.conversation.ConversationEvent;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.QueueOutlook;
 import io.dastyar.conversation.channel.Inbound;
-import io.dastyar.handoff.eta.ShownWait;
+import io.dastyar.conversation.channel.Receipt;
 import io.dastyar.handoff.replay.DayScript;
-import io.dastyar.handoff.replay.Notice;
 import io.dastyar.handoff.replay.ReplayResult;
-import io.dastyar.handoff.replay.ScriptedEvent;
 import io.dastyar.handoff.replay.ScriptedEvent.AgentOffline;
 import io.dastyar.handoff.replay.ScriptedEvent.AgentOnline;
 import io.dastyar.handoff.replay.ScriptedEvent.CustomerGivesUp;
 import io.dastyar.handoff.replay.ScriptedEvent.CustomerQueued;
-import io.dastyar.handoff.replay.WaitForecaster.Forecast;
 import io.dastyar.support.MutableClock;
 import io.dastyar.support.RecordingChannel;
 import io.dastyar.system.Language;
@@ -49,8 +48,6 @@ import io.dastyar.system.Language;
 final class ServiceDayReplay {
 
     static final Duration REFRESH = Duration.ofMinutes(1);
-    private static final Duration FIXED_PER_PLACE = Duration.ofMinutes(3);
-    private static final int MOVING_AVERAGE_OF = 20;
 
     private record Timed(Instant at, long order, Object action) {
     }
@@ -64,12 +61,8 @@ final class ServiceDayReplay {
     private record Refresh(ConversationId conversation, long token) {
     }
 
-    private record Shown(Instant at, int place, boolean onJoining, List<Optional<Forecast>> forecasts) {
-    }
-
     private static final class Waiting {
         final CustomerQueued queued;
-        final List<Shown> notices = new ArrayList<>();
         int lastPlace;
         long token;
 
@@ -90,8 +83,7 @@ final class ServiceDayReplay {
     private final Map<ConversationId, Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, ConversationId> byCustomer = new HashMap<>();
     private final List<String> agents = new ArrayList<>();
-    private final List<Duration> observedWaits = new ArrayList<>();
-    private final List<Notice> scored = new ArrayList<>();
+    private final NoticeLog notices = new NoticeLog();
     private Instant closesAt = Instant.MIN;
     private long order;
     private int abandoned;
@@ -120,12 +112,12 @@ final class ServiceDayReplay {
             handle(next.action());
             router.route();
             collectAssignments();
-            tellThoseWhoseePlaceChanged();
+            tellThoseWhosePlaceChanged();
         }
         int leftWaiting = waiting.size();
-        waiting.keySet().forEach(id -> conversations.fire(id, io.dastyar.conversation.ConversationEvent.RESOLVED));
+        waiting.keySet().forEach(id -> conversations.fire(id, ConversationEvent.RESOLVED));
         agents.forEach(agent -> handoff.presence(agent, Presence.OFFLINE));
-        return new ReplayResult(script, scored, (int) script.customers(), assigned, abandoned, leftWaiting);
+        return new ReplayResult(script, notices.scored(), (int) script.customers(), assigned, abandoned, leftWaiting);
     }
 
     private void handle(Object action) {
@@ -134,6 +126,7 @@ final class ServiceDayReplay {
             case CustomerGivesUp givesUp -> {
                 ConversationId id = byCustomer.get(givesUp.customer());
                 if (id != null && waiting.remove(id) != null) {
+                    notices.gaveUp(id);
                     say(givesUp.customer(), "/end");
                     abandoned++;
                 }
@@ -179,7 +172,7 @@ final class ServiceDayReplay {
         record(id, customer, told, now, true);
     }
 
-    private io.dastyar.conversation.channel.Receipt say(String customer, String text) {
+    private Receipt say(String customer, String text) {
         return conversations.receive(new Inbound(new ChannelAddress(RecordingChannel.NAME, customer),
                 UUID.randomUUID().toString(), new Inbound.Text(text), Optional.of(Language.EN)));
     }
@@ -189,7 +182,7 @@ final class ServiceDayReplay {
         if (waiting.isEmpty()) {
             return;
         }
-        Set<ConversationId> stillWaiting = new java.util.HashSet<>();
+        Set<ConversationId> stillWaiting = new HashSet<>();
         handoff.queue().forEach(chat -> stillWaiting.add(chat.conversation()));
         Map<ConversationId, HeldChat> held = new HashMap<>();
         Map<ConversationId, String> holder = new HashMap<>();
@@ -209,12 +202,7 @@ final class ServiceDayReplay {
             assigned++;
             Waiting customer = entry.getValue();
             Instant at = chat.assignedAt();
-            observedWaits.add(Duration.between(chat.queuedAt(), at));
-            for (Shown shown : customer.notices) {
-                Duration remaining = Duration.between(shown.at(), at);
-                scored.add(new Notice(customer.queued.customer(), shown.at(), shown.place(), shown.onJoining(),
-                        shown.forecasts(), remaining.isNegative() ? Duration.ZERO : remaining));
-            }
+            notices.assigned(entry.getKey(), customer.queued.customer(), chat.queuedAt(), at);
             Duration handle = customer.queued.handleTime();
             String agent = holder.get(entry.getKey());
             schedule(at.plus(min(Duration.ofSeconds(30), handle.dividedBy(3))), new Reply(agent, entry.getKey()));
@@ -222,13 +210,13 @@ final class ServiceDayReplay {
         }
     }
 
-    private void tellThoseWhoseePlaceChanged() {
+    private void tellThoseWhosePlaceChanged() {
         if (waiting.isEmpty()) {
             return;
         }
         QueueOutlook.Board board = outlook.board(clock.instant());
         waiting.forEach((id, customer) -> {
-            QueueOutlook.Outlook told = board.outlook(id, Language.EN, customer.notices.getFirst().at());
+            QueueOutlook.Outlook told = board.outlook(id, Language.EN, notices.firstToldAt(id));
             if (told.place() != customer.lastPlace) {
                 record(id, customer, told, clock.instant(), false);
             }
@@ -236,36 +224,17 @@ final class ServiceDayReplay {
     }
 
     private void tell(ConversationId id, Waiting customer, QueueOutlook.Board board, boolean onJoining) {
-        record(id, customer, board.outlook(id, Language.EN, customer.notices.getFirst().at()), clock.instant(),
-                onJoining);
+        record(id, customer, board.outlook(id, Language.EN, notices.firstToldAt(id)), clock.instant(), onJoining);
     }
 
     private void record(ConversationId id, Waiting customer, QueueOutlook.Outlook told, Instant now,
                         boolean onJoining) {
-        Optional<Forecast> shown = told instanceof QueueOutlook.Waiting w
-                ? w.expected().map(range -> shownAsForecast(new ShownWait(range.fromMinutes(), range.toMinutes())))
-                : Optional.empty();
-        customer.notices.add(new Shown(now, told.place(), onJoining,
-                List.of(shown, Optional.of(new Forecast(FIXED_PER_PLACE.multipliedBy(told.place()), null)),
-                        Optional.of(new Forecast(movingAverage(), null)))));
+        notices.told(id, told, now, onJoining);
         customer.lastPlace = told.place();
         customer.token = order;
         if (!now.plus(REFRESH).isAfter(closesAt)) {
             schedule(now.plus(REFRESH), new Refresh(id, order));
         }
-    }
-
-    /** The range the customer reads, and as a single figure its middle ("less than a minute": half a minute). */
-    private static Forecast shownAsForecast(ShownWait range) {
-        return new Forecast(Duration.ofSeconds(30L * (range.fromMinutes() + range.toMinutes())), range);
-    }
-
-    /** The mean wait of the last 20 customers who got an agent (3 min before any did), as a Salesforce-style notice. */
-    private Duration movingAverage() {
-        List<Duration> last = observedWaits.subList(Math.max(0, observedWaits.size() - MOVING_AVERAGE_OF),
-                observedWaits.size());
-        return last.isEmpty() ? FIXED_PER_PLACE
-                : last.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(last.size());
     }
 
     private void moveClockTo(Instant at) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ final class ConsoleLatency {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AGENT_PASSWORD = "load-driver-agent-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final Pattern TAG = Pattern.compile("chat-(\\d+)-here");
 
     /** A customer who asked for a person, with at most one message in flight. */
@@ -66,6 +68,7 @@ final class ConsoleLatency {
      */
     static ConsoleLatency start(String base, HttpClient http, String adminPassword, int agents, int customers,
                                 ScheduledExecutorService ticker) throws Exception {
+        long started = System.nanoTime();
         var console = new ConsoleLatency(base, http);
         List<String> names = console.addAgents(adminPassword, agents);
         for (String agent : names) {
@@ -78,6 +81,8 @@ final class ConsoleLatency {
             console.chats.add(console.askForPerson(i));
         }
         console.awaitAssigned(names, customers);
+        System.out.printf(Locale.ROOT, "%d agents online with their streams open, %d customers with them, in %.1f s%n",
+                agents, console.conversations.size(), (System.nanoTime() - started) / 1e9);
         return console;
     }
 
@@ -106,9 +111,14 @@ final class ConsoleLatency {
         return skipped;
     }
 
+    /** Messages sent whose event has not arrived (yet): late, or lost on the way. */
+    int unanswered() {
+        return inFlight.size();
+    }
+
     private List<String> addAgents(String adminPassword, int count) throws Exception {
         HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
         form(session, "/login", "/login", Map.of("username", "admin", "password", adminPassword));
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -122,7 +132,7 @@ final class ConsoleLatency {
 
     /** Reads the page's CSRF token and posts the form with it, as a browser would. */
     private void form(HttpClient session, String page, String action, Map<String, String> fields) throws Exception {
-        String html = session.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+        String html = session.send(HttpRequest.newBuilder(URI.create(base + page)).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher token = CSRF.matcher(html);
         if (!token.find()) {
@@ -131,7 +141,7 @@ final class ConsoleLatency {
         var body = new StringBuilder("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
         fields.forEach((key, value) -> body.append('&').append(key).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        int status = session.send(HttpRequest.newBuilder(URI.create(base + action))
+        int status = session.send(HttpRequest.newBuilder(URI.create(base + action)).timeout(TIMEOUT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -199,7 +209,8 @@ final class ConsoleLatency {
             }
             if (held.size() >= customers) {
                 for (var chat : held.entrySet()) {
-                    for (JsonNode line : get(chat.getValue(), "/api/agent/conversations/" + chat.getKey()).get("messages")) {
+                    JsonNode transcript = get(chat.getValue(), "/api/agent/conversations/" + chat.getKey());
+                    for (JsonNode line : transcript.get("messages")) {
                         Matcher tag = TAG.matcher(line.path("text").asString(""));
                         if (tag.matches()) {
                             conversations.put(Integer.parseInt(tag.group(1)), chat.getKey());
@@ -216,7 +227,7 @@ final class ConsoleLatency {
     }
 
     private JsonNode get(String agent, String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", basic(agent)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 

@@ -208,6 +208,12 @@ public final class LoadDriver {
         // Like the widget, ping every 30 s so idle sockets are not taken for dead.
         ticker.scheduleAtFixedRate(() -> visitors.forEach(visitor -> visitor.socket.sendText("{\"type\":\"ping\"}", true)),
                 30, 30, TimeUnit.SECONDS);
+        if (agents > 0) {
+            // Three customers an agent (the default capacity), held by them before the bot traffic starts.
+            ConsoleLatency console = ConsoleLatency.start(base, http, ADMIN_PASSWORD, agents, 3 * agents, ticker);
+            ticker.scheduleAtFixedRate(console::tick, 0, 1_000_000_000L / chatRate, TimeUnit.NANOSECONDS);
+            run.console = console;
+        }
         var next = new AtomicLong();
         ticker.scheduleAtFixedRate(() -> {
             // Open loop: a question every tick to the next idle visitor, whether or not earlier ones were answered.
@@ -220,12 +226,6 @@ public final class LoadDriver {
             }
             run.skipped.incrementAndGet();
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        if (agents > 0) {
-            // Three customers an agent (the default capacity), each asking for a person while the bot traffic runs.
-            ConsoleLatency console = ConsoleLatency.start(base, http, ADMIN_PASSWORD, agents, 3 * agents, ticker);
-            ticker.scheduleAtFixedRate(console::tick, 0, 1_000_000_000L / chatRate, TimeUnit.NANOSECONDS);
-            run.console = console;
-        }
         Thread.sleep(Duration.ofSeconds(Math.min(15, seconds)));   // warm-up
         setMeasuring(run, true);
         Thread.sleep(Duration.ofSeconds(seconds));
@@ -261,9 +261,10 @@ public final class LoadDriver {
         if (run.console != null) {
             long[] console = run.console.sortedLatencies();
             out.append(String.format(Locale.ROOT, "customer message -> agent's console (SSE message event): %d in %d s, "
-                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ticks with every chat waiting)%n",
+                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d ticks with every chat waiting, "
+                            + "%d messages without their event at the end)%n",
                     console.length, seconds, percentile(console, 50), percentile(console, 90), percentile(console, 99),
-                    percentile(console, 100), run.console.skipped()));
+                    percentile(console, 100), run.console.skipped(), run.console.unanswered()));
         }
         out.append(String.format(Locale.ROOT, "server heap in use after a full GC: %.0f MB (cap 512 MB); server %s%n",
                 heap / 1e6, rss));
