@@ -19,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,15 +43,9 @@ class WebhookSender {
     private final Clock clock;
     private final HttpClient http;
 
-    @Autowired
     WebhookSender(JdbcClient jdbc, CsatProperties properties, Clock clock) {
-        this(jdbc, properties.webhook(), clock);
-    }
-
-    /** With other settings than the application's: a test's loopback server. */
-    WebhookSender(JdbcClient jdbc, CsatProperties.Webhook settings, Clock clock) {
         this.jdbc = jdbc;
-        this.settings = settings;
+        this.settings = properties.webhook();
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
