@@ -37,7 +37,7 @@ record CsatProperties(
         @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration noResponseAfter,
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) @DurationMax(days = 30) Duration lateWindow,
         Map<String, String> questions,
-        @DefaultValue({"😞", "🙁", "😐", "🙂", "😀"}) List<String> faces,
+        @DefaultValue({"😞", "😕", "😐", "😊", "😀"}) List<String> faces,
         @DefaultValue({"slow", "unsolved", "unclear", "unfriendly"})
         List<@Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be 1 to 32 of a-z, 0-9 and -") String> reasons,
         Map<String, Map<String, String>> reasonLabels,

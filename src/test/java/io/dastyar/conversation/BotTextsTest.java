@@ -36,11 +36,7 @@ class BotTextsTest {
 
     @Test
     void everyEffectHasWordsInEveryLanguage() {
-        var messages = new IcuMessageSource();
-        messages.setBasename("i18n/bot");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var replies = new BotReplies(messages, Optional.of(SURVEY));
+        var replies = new BotReplies(botMessages(), Optional.of(SURVEY));
         Answer answer = new Answer("a", Language.EN, "A", "The answer.", 0.9, false);
         var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
@@ -93,11 +89,7 @@ class BotTextsTest {
 
     @Test
     void theSurveyAsksInWordsThatFitTheRatingWithFacesAndTheCustomersDigits() {
-        var messages = new IcuMessageSource();
-        messages.setBasename("i18n/bot");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var replies = new BotReplies(messages, Optional.of(SURVEY));
+        var replies = new BotReplies(botMessages(), Optional.of(SURVEY));
         var nothing = SelfService.Prepared.NOTHING;
 
         Reply question = replies.compose(List.of(Effect.ASK_RATING), Language.EN, nothing, Trigger.of(ConversationEvent.ENDED)).getFirst();
@@ -119,6 +111,14 @@ class BotTextsTest {
         assertThat(nps.quickReplies().getLast().payload()).isEqualTo(QuickReply.SKIP_NPS);
         assertThat(replies.compose(List.of(Effect.CLOSE_UNRATED), Language.EN, nothing, Trigger.of(ConversationEvent.INACTIVITY_TIMEOUT))
                 .getFirst().text()).contains("24 more hours");
+    }
+
+    static IcuMessageSource botMessages() {
+        var messages = new IcuMessageSource();
+        messages.setBasename("i18n/bot");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
     private static Properties bundle(String path) throws IOException {

@@ -99,7 +99,7 @@ class ConversationFlowTest {
         assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::payload)
                 .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
         assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::label)
-                .containsExactly("😞 Very dissatisfied", "🙁 Dissatisfied", "😐 Neither", "🙂 Satisfied", "😀 Very satisfied");
+                .containsExactly("😞 Very dissatisfied", "😕 Dissatisfied", "😐 Neither", "😊 Satisfied", "😀 Very satisfied");
 
         press("rate:4");
         say("Quick and friendly, thank you");
