@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +54,9 @@ class SurveyRecords {
         }
     }
 
+    /** First among the answer's listeners: a follow-up refers to the survey this may have to open. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(SurveyAnswered answer) {
         UUID id = answer.conversation().value();
         switch (answer.kind()) {
