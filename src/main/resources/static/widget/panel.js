@@ -219,7 +219,8 @@ function render(m) {
       e.quickReplies = m.quickReplies;
       m.quickReplies.forEach((q) => labels.set(q.payload, q.label));
     }
-    e.stale = m.state === 'CLOSED'; // buttons of an ended conversation are never offered again
+    // Buttons of an ended conversation are never offered again, except its rating buttons (late ratings count).
+    e.stale = m.state === 'CLOSED' && !(m.quickReplies || []).some((q) => RATE.test(q.payload));
     place(e, m.id);
     if (!inbound && live && (!visible || document.hidden)) toParent({ type: 'dastyar:unread', count: ++unread });
   }
@@ -231,12 +232,26 @@ function render(m) {
   scrollDown();
 }
 
+// A rating button's label is "<face> <words>" when faces are configured: the face is shown large, the words
+// under it, and a screen reader hears "4 – Satisfied" without the emoji's own name.
+const FACED = /^(\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}]*)\s+(.+)$/u;
+const RATE = /^rate:(\d)$/;
+const NPS = /^nps:(\d{1,2})$/;
+
 function qrButton(q) {
-  const b = el('button', null, q.label);
+  const b = el('button');
   b.type = 'button';
   b.dataset.payload = q.payload;
-  const rate = /^rate:(\d)$/.exec(q.payload);
-  if (rate) b.setAttribute('aria-label', `${fmtN(Number(rate[1]))} – ${q.label}`);
+  const rate = RATE.exec(q.payload);
+  const faced = rate && FACED.exec(q.label);
+  if (faced) {
+    const face = el('span', 'face', faced[1]);
+    face.setAttribute('aria-hidden', 'true');
+    b.append(face, el('span', 'word', faced[2]));
+  } else {
+    b.textContent = q.label;
+  }
+  if (rate) b.setAttribute('aria-label', `${fmtN(Number(rate[1]))} – ${faced ? faced[2] : q.label}`);
   b.addEventListener('click', () => {
     queue({ type: 'button', clientMessageId: uuid(), payload: q.payload, label: q.label, at: new Date().toISOString() });
     input.focus();
@@ -244,22 +259,35 @@ function qrButton(q) {
   return b;
 }
 
-// Buttons only under the latest line that offers them, and only until the visitor has answered.
+// A scale read as one group: the five ratings, or 0–10 with its two ends named.
+function scale(cls, label, buttons, ends) {
+  const row = el('div', cls);
+  row.setAttribute('role', 'group');
+  row.setAttribute('aria-label', label);
+  row.append(...buttons.map(qrButton));
+  if (!ends) return row;
+  const wrap = el('div', `${cls}-scale`);
+  const captions = el('div', 'ends');
+  captions.setAttribute('aria-hidden', 'true'); // the group's label says it
+  captions.append(el('span', null, ends[0]), el('span', null, ends[1]));
+  wrap.append(row, captions);
+  return wrap;
+}
+
+// Buttons only under the latest line that offers them, and only until the visitor has answered. Rating buttons
+// under "closed without a rating" stay: the server still takes a late rating for a while.
 function refreshQuickReplies() {
   log.querySelectorAll('.quick-replies').forEach((n) => n.remove());
   for (let c = log.lastElementChild; c; c = c.previousElementSibling) {
-    if (c.dataset.author === 'customer' || c.id === 'dastyar-closed' || c.stale) return;
+    if (c.id === 'dastyar-closed') continue;
+    if (c.dataset.author === 'customer' || c.stale) return;
     if (!c.quickReplies) continue;
     const box = el('div', 'quick-replies');
-    const rates = c.quickReplies.filter((q) => /^rate:\d$/.test(q.payload));
-    if (rates.length) { // the five ratings as one row, read as a group
-      const row = el('div', 'rating');
-      row.setAttribute('role', 'group');
-      row.setAttribute('aria-label', T.rating);
-      row.append(...rates.map(qrButton));
-      box.append(row);
-    }
-    c.quickReplies.filter((q) => !rates.includes(q)).forEach((q) => box.append(qrButton(q)));
+    const rates = c.quickReplies.filter((q) => RATE.test(q.payload));
+    const nps = c.quickReplies.filter((q) => NPS.test(q.payload));
+    if (rates.length) box.append(scale('rating', T.rating, rates));
+    if (nps.length) box.append(scale('nps', T.nps, nps, [T.npsLow, T.npsHigh]));
+    c.quickReplies.filter((q) => !rates.includes(q) && !nps.includes(q)).forEach((q) => box.append(qrButton(q)));
     c.after(box);
     return;
   }

@@ -3,7 +3,6 @@ package io.dastyar.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,11 @@ import io.dastyar.system.Language;
 class BotReplies {
 
     private final MessageSource messages;
+    private final SurveyReplies survey;
 
-    BotReplies(MessageSource messages) {
+    BotReplies(MessageSource messages, Optional<SurveyPolicy> survey) {
         this.messages = messages;
+        this.survey = new SurveyReplies(survey.orElse(SurveyPolicy.DEFAULTS), this::text);
     }
 
     /** The replies that carry out a transition's effects, for the trigger that caused it. */
@@ -49,11 +50,15 @@ class BotReplies {
                         ? text(language, "bot.agent-joined-named", joined.agentName())
                         : text(language, "bot.agent-joined")));
                 case ANNOUNCE_TRANSFER -> replies.add(Reply.notice(text(language, "bot.transferred")));
-                case ASK_RATING -> replies.add(ratingQuestion(language, "bot.rating-question"));
-                case REPEAT_RATING_QUESTION -> replies.add(ratingQuestion(language, "bot.rating-repeat"));
-                case ASK_COMMENT -> replies.add(Reply.message(text(language, "bot.comment-question"),
-                        new QuickReply(text(language, "button.skip"), QuickReply.SKIP_COMMENT)));
+                case ASK_RATING -> replies.add(survey.ratingQuestion(language));
+                case REPEAT_RATING_QUESTION -> replies.add(survey.ratingQuestion(language, "bot.rating-repeat"));
+                case REMIND_RATING -> replies.add(survey.ratingQuestion(language, "bot.rating-reminder"));
+                case KEEP_AS_COMMENT -> replies.add(Reply.notice(text(language, "bot.kept-as-comment")));
+                case ASK_COMMENT -> replies.add(survey.commentQuestion(language, trigger));
+                case ASK_COMMENT_AFTER_REASON -> replies.add(survey.commentAfterReason(language));
+                case ASK_NPS -> replies.add(survey.npsQuestion(language, "bot.nps-question"));
                 case THANK_AND_CLOSE -> replies.add(Reply.notice(text(language, "bot.closed")));
+                case CLOSE_UNRATED -> replies.add(survey.closedUnrated(language));
                 case FORWARD_TO_AGENT -> { } // the agent reads it in the transcript; the bot stays silent
             }
         }
@@ -83,7 +88,10 @@ class BotReplies {
     /** A direct answer that changes nothing in the conversation: greetings, unknown commands, bad input. */
     Reply respond(String messageKey, Language language, Object... arguments) {
         if (messageKey.equals("bot.rating-invalid")) {
-            return ratingQuestion(language, messageKey);
+            return survey.ratingQuestion(language, messageKey);
+        }
+        if (messageKey.equals("bot.nps-invalid")) {
+            return survey.npsQuestion(language, messageKey);
         }
         return Reply.notice(text(language, messageKey, arguments));
     }
@@ -102,13 +110,6 @@ class BotReplies {
         choices.forEach(choice -> buttons.add(new QuickReply(choice.title(), QuickReply.CHOOSE_PREFIX + choice.articleId())));
         buttons.add(person(language));
         return new Reply(Reply.Kind.MESSAGE, text(language, "bot.did-you-mean"), buttons);
-    }
-
-    private Reply ratingQuestion(Language language, String messageKey) {
-        QuickReply[] scale = IntStream.rangeClosed(1, 5)
-                .mapToObj(score -> new QuickReply(text(language, "rating." + score), QuickReply.RATE_PREFIX + score))
-                .toArray(QuickReply[]::new);
-        return Reply.message(text(language, messageKey), scale);
     }
 
     private QuickReply person(Language language) {

@@ -42,6 +42,10 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
     private @Nullable String answersGiven;
     private @Nullable Integer rating;
     private @Nullable String ratingComment;
+    /** The rating question was asked again after text that was no rating: next time the text is the comment. */
+    private boolean ratingReprompted;
+    /** The one reminder of the rating question was sent. */
+    private boolean ratingReminded;
     private final Instant createdAt;
     private Instant updatedAt;
     private @Nullable Instant closedAt;
@@ -55,6 +59,7 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
                  ConversationState state, int notHelpedCount, int unansweredInARow, int eventsApplied,
                  @Nullable String lastQuestion,
                  @Nullable String answersGiven, @Nullable Integer rating, @Nullable String ratingComment,
+                 boolean ratingReprompted, boolean ratingReminded,
                  Instant createdAt, Instant updatedAt, @Nullable Instant closedAt, @Nullable Instant queuedAt,
                  @Nullable Long version) {
         this.id = id;
@@ -70,6 +75,8 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         this.answersGiven = answersGiven;
         this.rating = rating;
         this.ratingComment = ratingComment;
+        this.ratingReprompted = ratingReprompted;
+        this.ratingReminded = ratingReminded;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.closedAt = closedAt;
@@ -79,12 +86,13 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     static Conversation open(ChannelAddress customer, Language language, Instant now) {
         return new Conversation(UUID.randomUUID(), customer.channel(), customer.recipient(), customer.key(), language,
-                ConversationState.BOT, 0, 0, 0, null, null, null, null, now, now, null, null, null);
+                ConversationState.BOT, 0, 0, 0, null, null, null, null, false, false, now, now, null, null, null);
     }
 
     /**
      * Takes a transition the state machine decided: moves to its target, keeps what later events need (the
-     * question asked, the articles given, the rating and comment) and registers the domain events it causes,
+     * question asked, the articles given, the rating and comment, how far the survey got) and registers the domain
+     * events it causes (the survey's answers among them),
      * which the repository publishes when this conversation is saved, inside the same transaction.
      *
      * @param answer the article the bot gives or offers in this step, if any
@@ -98,8 +106,14 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         boolean answering = effects.contains(Effect.ANSWER) || effects.contains(Effect.OFFER_CHOICES);
         switch (trigger) {
             case Trigger.Message message when answering -> rememberQuestion(message.text());
-            case Trigger.Rating rating -> this.rating = rating.score();
-            case Trigger.Comment comment -> ratingComment = comment.text();
+            case Trigger.Message message when effects.contains(Effect.KEEP_AS_COMMENT) -> comment(message.text(), now);
+            case Trigger.Rating rating -> {
+                this.rating = rating.score();
+                registerEvent(SurveyAnswered.rating(this, rating.score(), false, now));
+            }
+            case Trigger.Comment comment -> comment(comment.text(), now);
+            case Trigger.Reason reason -> registerEvent(SurveyAnswered.reason(this, reason.code(), now));
+            case Trigger.Nps nps -> registerEvent(SurveyAnswered.nps(this, nps.score(), now));
             case Trigger.Signal signal when signal.event() == ConversationEvent.NOT_HELPED -> notHelpedCount++;
             case Trigger.Signal signal when signal.event() == ConversationEvent.ASKED_FOR_PERSON -> {
                 notHelpedCount = 0;
@@ -119,9 +133,31 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
         if (answering) {
             answer.ifPresent(given -> language = given.language());
         }
+        ratingReprompted |= effects.contains(Effect.REPEAT_RATING_QUESTION);
+        ratingReminded |= effects.contains(Effect.REMIND_RATING);
         ConversationState from = state;
         moveTo(decision.target(), now);
         registerEvent(new ConversationMoved(id(), customer(), language, trigger.event(), from, state, now));
+    }
+
+    /**
+     * A rating for this conversation after it closed, from a rating button the customer still had: no transition
+     * (a closed conversation stays closed), but the survey hears of it. Late when the conversation had closed
+     * unrated; otherwise it replaces the rating given before.
+     */
+    void rateAfterClosing(int score, Instant now) {
+        if (state != ConversationState.CLOSED) {
+            throw new IllegalStateException("An open conversation is rated through its state machine");
+        }
+        boolean late = rating == null;
+        rating = score;
+        updatedAt = now;
+        registerEvent(SurveyAnswered.rating(this, score, late, now));
+    }
+
+    private void comment(String text, Instant now) {
+        ratingComment = text;
+        registerEvent(SurveyAnswered.comment(this, text, now));
     }
 
     /**
@@ -190,6 +226,18 @@ class Conversation extends AbstractAggregateRoot<Conversation> {
 
     ConversationState state() {
         return state;
+    }
+
+    Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    boolean ratingReminded() {
+        return ratingReminded;
+    }
+
+    boolean ratingReprompted() {
+        return ratingReprompted;
     }
 
     Optional<Instant> queuedAt() {

@@ -15,7 +15,12 @@ public enum ConversationEvent {
     INACTIVITY_TIMEOUT(Origin.TIMER),
     RATING_GIVEN(Origin.RATING),
     COMMENT_GIVEN(Origin.RATING),
-    COMMENT_SKIPPED(Origin.RATING);
+    COMMENT_SKIPPED(Origin.RATING),
+    /** After a low rating: one of the configured reasons, picked from buttons. */
+    REASON_GIVEN(Origin.RATING),
+    /** The answer to "would you recommend us?", 0 to 10. */
+    NPS_GIVEN(Origin.RATING),
+    NPS_SKIPPED(Origin.RATING);
 
     public enum Origin { CUSTOMER, AGENT, TIMER, RATING }
 

@@ -26,19 +26,23 @@ record ConversationProperties(
         @DefaultValue("2") @Min(1) @Max(10) int unansweredBeforeOfferingPerson,
         @DefaultValue("15m") @NotNull @DurationMin(seconds = 10) Duration botInactivity,
         @DefaultValue("24h") @NotNull @DurationMin(minutes = 1) Duration agentInactivity,
+        // How long the comment and NPS steps wait; the rating question's own waits are the survey's (SurveyPolicy).
         @DefaultValue("1h") @NotNull @DurationMin(minutes = 1) Duration ratingTimeout,
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration deliveryLease,
         @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration outboxRetention,
         // Waiting customers' estimates are worked out again this often even when nobody leaves the queue.
         @DefaultValue("30s") @NotNull @DurationMin(seconds = 5) Duration queueStatusRefresh) {
 
-    /** How long a conversation in this state may stay quiet before it moves on; null when no timer applies. */
+    /**
+     * How long a conversation in this state may stay quiet before it moves on; null when no timer applies, or when
+     * the survey's settings say (the rating question: {@link InactivityTimers}).
+     */
     Duration inactivityLimit(ConversationState state) {
         return switch (state) {
             case BOT, AWAITING_FEEDBACK -> botInactivity;
             case QUEUED, WITH_AGENT -> agentInactivity;
-            case AWAITING_RATING, AWAITING_COMMENT -> ratingTimeout;
-            case CLOSED -> null;
+            case AWAITING_COMMENT, AWAITING_NPS -> ratingTimeout;
+            case AWAITING_RATING, CLOSED -> null;
         };
     }
 }

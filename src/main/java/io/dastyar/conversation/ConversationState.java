@@ -1,6 +1,9 @@
 package io.dastyar.conversation;
 
-/** Where a conversation stands. Only {@link #AWAITING_RATING} and {@link #AWAITING_COMMENT} lead to {@link #CLOSED}. */
+/**
+ * Where a conversation stands. Only the survey's steps ({@link #AWAITING_RATING}, {@link #AWAITING_COMMENT},
+ * {@link #AWAITING_NPS}) lead to {@link #CLOSED}, and the survey always starts with the rating question.
+ */
 public enum ConversationState {
     /** Self-service: the bot answers from the knowledge base. */
     BOT,
@@ -12,8 +15,10 @@ public enum ConversationState {
     WITH_AGENT,
     /** The CSAT question has been sent. */
     AWAITING_RATING,
-    /** The rating is in; an optional comment is invited. */
+    /** The rating is in; an optional comment (and, after a low rating, a reason) is invited. */
     AWAITING_COMMENT,
+    /** The conversation was picked for the optional "would you recommend us?" question (0–10). */
+    AWAITING_NPS,
     CLOSED;
 
     public boolean isOpen() {

@@ -33,19 +33,21 @@ class CustomerMessages {
     private final InboundInterpreter interpreter;
     private final SelfService selfService;
     private final Steps steps;
+    private final LateRatings lateRatings;
     private final Channels channels;
     private final ConversationProperties properties;
     private final ConversationTransactions transactions;
     private final Clock clock;
 
     CustomerMessages(ConversationRepository conversations, Transcript transcript, InboundInterpreter interpreter,
-                     SelfService selfService, Steps steps, Channels channels, ConversationProperties properties,
-                     ConversationTransactions transactions, Clock clock) {
+                     SelfService selfService, Steps steps, LateRatings lateRatings, Channels channels,
+                     ConversationProperties properties, ConversationTransactions transactions, Clock clock) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.interpreter = interpreter;
         this.selfService = selfService;
         this.steps = steps;
+        this.lateRatings = lateRatings;
         this.channels = channels;
         this.properties = properties;
         this.transactions = transactions;
@@ -74,8 +76,14 @@ class CustomerMessages {
         }
         Instant now = clock.instant();
         Language language = inbound.language().orElse(properties.defaultLanguage());
-        Conversation conversation = conversations.findByOpenKey(inbound.from().key())
-                .orElseGet(() -> steps.open(inbound.from(), language, now));
+        Optional<Conversation> open = conversations.findByOpenKey(inbound.from().key());
+        if (open.isEmpty()) {
+            Optional<Receipt> rated = lateRatings.receive(inbound, inboundKey, now);
+            if (rated.isPresent()) {
+                return rated.get();
+            }
+        }
+        Conversation conversation = open.orElseGet(() -> steps.open(inbound.from(), language, now));
         inbound.language().ifPresent(conversation::speak);
         try (var ignored = MDC.putCloseable("conversation", conversation.id().toString())) {
             String text = inbound.content().transcriptText();
@@ -96,9 +104,13 @@ class CustomerMessages {
         }
     }
 
-    /** On a channel without buttons, "2" means the second button of the latest reply, when it had one. */
+    /**
+     * On a channel without buttons, "2" means the second button of the latest reply, when it had one; but where the
+     * question is "0 to 10?" the number is the answer itself.
+     */
     private Inbound.Content pressedByNumber(Conversation conversation, Inbound.Content content) {
-        if (!(content instanceof Text text) || channels.drawsButtons(conversation.customer().channel())) {
+        if (!(content instanceof Text text) || channels.drawsButtons(conversation.customer().channel())
+                || conversation.state() == ConversationState.AWAITING_NPS) {
             return content;
         }
         String typed = text.text().strip();

@@ -17,6 +17,16 @@ enum Effect {
     ANNOUNCE_TRANSFER,
     ASK_RATING,
     REPEAT_RATING_QUESTION,
+    /** The one reminder of an unanswered rating question. */
+    REMIND_RATING,
+    /** The customer's text, where a rating was expected twice, is kept as their comment. */
+    KEEP_AS_COMMENT,
+    /** Asks for a comment in words that fit the rating: what went wrong, what went well; reasons after a low one. */
     ASK_COMMENT,
-    THANK_AND_CLOSE
+    /** A reason was picked: thanks, and the comment may still follow. */
+    ASK_COMMENT_AFTER_REASON,
+    ASK_NPS,
+    THANK_AND_CLOSE,
+    /** Closed without a rating: says so, and that the rating buttons still count for a while. */
+    CLOSE_UNRATED
 }

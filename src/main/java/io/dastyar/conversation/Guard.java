@@ -11,7 +11,15 @@ enum Guard {
     /** No answer again, after enough unanswered questions in a row: a person is offered. */
     STILL_NO_ANSWER(facts -> !facts.confidentAnswer() && facts.stuck()),
     ANOTHER_CANDIDATE(facts -> facts.anotherCandidate() && !facts.givingUp()),
-    GIVE_UP_ON_BOT(facts -> !facts.anotherCandidate() || facts.givingUp());
+    GIVE_UP_ON_BOT(facts -> !facts.anotherCandidate() || facts.givingUp()),
+    /** Text where a rating was expected, the first time: the question is asked once more. */
+    FIRST_STRAY_TEXT(facts -> !facts.reprompted()),
+    /** Text where a rating was expected, again: it is taken as a comment. */
+    STRAY_TEXT_AGAIN(Facts::reprompted),
+    NOT_REMINDED(facts -> !facts.reminded()),
+    REMINDED(Facts::reminded),
+    NPS_SAMPLED(Facts::npsSampled),
+    NPS_NOT_SAMPLED(facts -> !facts.npsSampled());
 
     private final Predicate<Facts> test;
 

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,19 +24,30 @@ class InactivityTimers {
 
     private final JdbcClient jdbc;
     private final ConversationProperties properties;
+    private final SurveyPolicy survey;
 
-    InactivityTimers(JdbcClient jdbc, ConversationProperties properties) {
+    InactivityTimers(JdbcClient jdbc, ConversationProperties properties, Optional<SurveyPolicy> survey) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.survey = survey.orElse(SurveyPolicy.DEFAULTS);
     }
 
-    void restart(ConversationId conversation, ConversationState state, Instant now) {
-        jdbc.sql("DELETE FROM conversation_timer WHERE conversation_id = ?").param(conversation.value()).update();
-        Duration limit = properties.inactivityLimit(state);
+    void restart(Conversation conversation, Instant now) {
+        UUID id = conversation.id().value();
+        jdbc.sql("DELETE FROM conversation_timer WHERE conversation_id = ?").param(id).update();
+        Duration limit = limit(conversation);
         if (limit != null) {
             jdbc.sql("INSERT INTO conversation_timer (conversation_id, due_at) VALUES (?, ?)")
-                    .params(conversation.value(), Timestamp.from(now.plus(limit))).update();
+                    .params(id, Timestamp.from(now.plus(limit))).update();
         }
+    }
+
+    /** The rating question waits as the survey says: until the reminder, then until it closes unrated. */
+    private @Nullable Duration limit(Conversation conversation) {
+        if (conversation.state() == ConversationState.AWAITING_RATING) {
+            return conversation.ratingReminded() ? survey.noResponseAfter() : survey.reminderAfter();
+        }
+        return properties.inactivityLimit(conversation.state());
     }
 
     List<Due> due(Instant now, int limit) {

@@ -24,7 +24,8 @@ class InboundInterpreter {
             QuickReply.NOT_HELPED, ConversationEvent.NOT_HELPED,
             QuickReply.PERSON, ConversationEvent.ASKED_FOR_PERSON,
             QuickReply.END, ConversationEvent.ENDED,
-            QuickReply.SKIP_COMMENT, ConversationEvent.COMMENT_SKIPPED);
+            QuickReply.SKIP_COMMENT, ConversationEvent.COMMENT_SKIPPED,
+            QuickReply.SKIP_NPS, ConversationEvent.NPS_SKIPPED);
 
     private static final Map<String, ConversationEvent> COMMANDS = Map.of(
             "/person", ConversationEvent.ASKED_FOR_PERSON,
@@ -54,6 +55,12 @@ class InboundInterpreter {
         if (payload.startsWith(QuickReply.RATE_PREFIX)) {
             return rating(payload.substring(QuickReply.RATE_PREFIX.length()));
         }
+        if (payload.startsWith(QuickReply.NPS_PREFIX)) {
+            return nps(payload.substring(QuickReply.NPS_PREFIX.length()));
+        }
+        if (payload.startsWith(QuickReply.REASON_PREFIX)) {
+            return new Trigger.Reason(payload.substring(QuickReply.REASON_PREFIX.length()));
+        }
         if (payload.startsWith(QuickReply.CHOOSE_PREFIX)) {
             return new Trigger.ChosenArticle(payload.substring(QuickReply.CHOOSE_PREFIX.length()));
         }
@@ -75,20 +82,28 @@ class InboundInterpreter {
                     ? Trigger.of(ConversationEvent.ASKED_FOR_PERSON) : new Trigger.Message(text);
             case AWAITING_RATING -> isNumber(text) ? rating(text) : new Trigger.Message(text);
             case AWAITING_COMMENT -> new Trigger.Comment(text);
+            case AWAITING_NPS -> isNumber(text) ? nps(text) : new Trigger.Message(text);
             default -> new Trigger.Message(text);
         };
     }
 
     private static Interpretation rating(String value) {
+        int score = number(value);
+        return score >= 1 && score <= 5 ? new Trigger.Rating(score) : new Respond("bot.rating-invalid");
+    }
+
+    private static Interpretation nps(String value) {
+        int score = number(value);
+        return score >= 0 && score <= 10 ? new Trigger.Nps(score) : new Respond("bot.nps-invalid");
+    }
+
+    /** A number of one or two digits, or -1. Character.digit reads Persian (۴) and Arabic-Indic (٤) digits too. */
+    private static int number(String value) {
         String digits = value.strip();
-        if (isNumber(digits) && digits.length() == 1) {
-            // Character.digit reads Persian (۴) and Arabic-Indic (٤) digits as well as 4.
-            int score = Character.digit(digits.charAt(0), 10);
-            if (score >= 1 && score <= 5) {
-                return new Trigger.Rating(score);
-            }
+        if (!isNumber(digits) || digits.length() > 2) {
+            return -1;
         }
-        return new Respond("bot.rating-invalid");
+        return digits.codePoints().reduce(0, (number, digit) -> number * 10 + Character.digit(digit, 10));
     }
 
     private static boolean isNumber(String text) {

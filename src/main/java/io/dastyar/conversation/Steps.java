@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -33,10 +34,11 @@ class Steps {
     private final Outbox outbox;
     private final InactivityTimers timers;
     private final ConversationRepository conversations;
+    private final SurveyPolicy survey;
     private final Clock clock;
 
     Steps(SelfService selfService, TransitionEngine engine, BotReplies replies, QueueNotices queueNotices, Outbox outbox,
-          InactivityTimers timers, ConversationRepository conversations, Clock clock) {
+          InactivityTimers timers, ConversationRepository conversations, Optional<SurveyPolicy> survey, Clock clock) {
         this.selfService = selfService;
         this.engine = engine;
         this.replies = replies;
@@ -44,6 +46,7 @@ class Steps {
         this.outbox = outbox;
         this.timers = timers;
         this.conversations = conversations;
+        this.survey = survey.orElse(SurveyPolicy.DEFAULTS);
         this.clock = clock;
     }
 
@@ -66,7 +69,9 @@ class Steps {
     boolean take(Conversation conversation, Trigger trigger, Instant now, SelfService.LookAhead lookAhead) {
         SelfService.Prepared prepared = selfService.prepare(conversation, trigger, lookAhead);
         ConversationState from = conversation.state();
-        Decision decision = engine.decide(from, trigger.event(), prepared.facts());
+        Facts facts = prepared.facts().withSurvey(conversation.ratingReprompted(), conversation.ratingReminded(),
+                from == ConversationState.AWAITING_COMMENT && survey.asksNps(conversation.id()));
+        Decision decision = engine.decide(from, trigger.event(), facts);
         if (!decision.accepted()) {
             log.debug("{} not accepted in {}", trigger.event(), from);
             if (trigger.event().origin() == ConversationEvent.Origin.CUSTOMER) {
@@ -82,7 +87,7 @@ class Steps {
             toPost.add(queueNotices.statusOf(conversation, now));
         }
         outbox.post(conversation, toPost, now);
-        timers.restart(conversation.id(), conversation.state(), now);
+        timers.restart(conversation, now);
         return true;
     }
 
@@ -97,7 +102,7 @@ class Steps {
         }
         Instant now = clock.instant();
         long line = outbox.post(conversation, List.of(reply), now).getFirst();
-        timers.restart(id, conversation.state(), now);
+        timers.restart(conversation, now);
         // Saved only for its version: a transition that raced this message makes one of the two run again.
         conversations.save(conversation);
         return OptionalLong.of(line);
@@ -115,7 +120,7 @@ class Steps {
     /** A new conversation for a customer; even one that only ever says "/start" times out into the CSAT question. */
     Conversation open(ChannelAddress customer, Language language, Instant now) {
         Conversation opened = conversations.save(Conversation.open(customer, language, now));
-        timers.restart(opened.id(), opened.state(), now);
+        timers.restart(opened, now);
         return opened;
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
  * built from this one list. Rows with the same source and event have guards that exclude each other
  * (TransitionTableTest checks it), so at most one of them can fire.
  *
- * <p>The CSAT invariant lives here: only {@code AWAITING_RATING} and {@code AWAITING_COMMENT} lead to
- * {@code CLOSED}, and every way into {@code AWAITING_RATING} asks the rating question.
+ * <p>The CSAT invariant lives here: only the survey's steps ({@code AWAITING_RATING}, {@code AWAITING_COMMENT},
+ * {@code AWAITING_NPS}) lead to {@code CLOSED}, the later two are reached only through the first, and every way
+ * into {@code AWAITING_RATING} asks the rating question.
  */
 final class TransitionTable {
 
@@ -51,13 +52,28 @@ final class TransitionTable {
             rows.add(row(open, INACTIVITY_TIMEOUT, ALWAYS, AWAITING_RATING, ASK_RATING));
         }
 
+        // The survey. The rating question is repeated once after stray text, then the text is the comment; an
+        // unanswered question gets one reminder, then the conversation closes unrated.
         rows.add(row(AWAITING_RATING, RATING_GIVEN, ALWAYS, AWAITING_COMMENT, ASK_COMMENT));
-        rows.add(row(AWAITING_RATING, MESSAGE, ALWAYS, AWAITING_RATING, REPEAT_RATING_QUESTION));
-        rows.add(row(AWAITING_COMMENT, COMMENT_GIVEN, ALWAYS, CLOSED, THANK_AND_CLOSE));
-        rows.add(row(AWAITING_COMMENT, COMMENT_SKIPPED, ALWAYS, CLOSED, THANK_AND_CLOSE));
-        for (var rating : List.of(AWAITING_RATING, AWAITING_COMMENT)) {
-            rows.add(row(rating, ENDED, ALWAYS, CLOSED, THANK_AND_CLOSE));
-            rows.add(row(rating, INACTIVITY_TIMEOUT, ALWAYS, CLOSED, THANK_AND_CLOSE));
+        rows.add(row(AWAITING_RATING, MESSAGE, FIRST_STRAY_TEXT, AWAITING_RATING, REPEAT_RATING_QUESTION));
+        rows.add(row(AWAITING_RATING, MESSAGE, STRAY_TEXT_AGAIN, CLOSED, KEEP_AS_COMMENT, THANK_AND_CLOSE));
+        rows.add(row(AWAITING_RATING, INACTIVITY_TIMEOUT, NOT_REMINDED, AWAITING_RATING, REMIND_RATING));
+        rows.add(row(AWAITING_RATING, INACTIVITY_TIMEOUT, REMINDED, CLOSED, CLOSE_UNRATED));
+        rows.add(row(AWAITING_RATING, ENDED, ALWAYS, CLOSED, THANK_AND_CLOSE));
+
+        // A second rating replaces the first; a reason may come before the comment.
+        rows.add(row(AWAITING_COMMENT, RATING_GIVEN, ALWAYS, AWAITING_COMMENT, ASK_COMMENT));
+        rows.add(row(AWAITING_COMMENT, REASON_GIVEN, ALWAYS, AWAITING_COMMENT, ASK_COMMENT_AFTER_REASON));
+        for (var answered : List.of(COMMENT_GIVEN, COMMENT_SKIPPED)) {
+            rows.add(row(AWAITING_COMMENT, answered, NPS_SAMPLED, AWAITING_NPS, ASK_NPS));
+            rows.add(row(AWAITING_COMMENT, answered, NPS_NOT_SAMPLED, CLOSED, THANK_AND_CLOSE));
+        }
+        rows.add(row(AWAITING_COMMENT, ENDED, ALWAYS, CLOSED, THANK_AND_CLOSE));
+        rows.add(row(AWAITING_COMMENT, INACTIVITY_TIMEOUT, ALWAYS, CLOSED, THANK_AND_CLOSE));
+
+        // NPS never holds the conversation open: whatever comes instead of a score closes it.
+        for (var anything : List.of(NPS_GIVEN, NPS_SKIPPED, MESSAGE, ENDED, INACTIVITY_TIMEOUT)) {
+            rows.add(row(AWAITING_NPS, anything, ALWAYS, CLOSED, THANK_AND_CLOSE));
         }
         return List.copyOf(rows);
     }

@@ -53,6 +53,32 @@ sealed interface Trigger extends Interpretation {
         }
     }
 
+    /** How likely the customer is to recommend us, 0 to 10. */
+    record Nps(int score) implements Trigger {
+        public Nps {
+            if (score < 0 || score > 10) {
+                throw new IllegalArgumentException("An NPS answer is 0 to 10, not " + score);
+            }
+        }
+
+        @Override
+        public ConversationEvent event() {
+            return ConversationEvent.NPS_GIVEN;
+        }
+    }
+
+    /** After a low rating, the reason the customer picked: one of the configured reasons' codes. */
+    record Reason(String code) implements Trigger {
+        public Reason {
+            Objects.requireNonNull(code, "code");
+        }
+
+        @Override
+        public ConversationEvent event() {
+            return ConversationEvent.REASON_GIVEN;
+        }
+    }
+
     /** What the customer added after rating. */
     record Comment(String text) implements Trigger {
         public Comment {
@@ -86,7 +112,8 @@ sealed interface Trigger extends Interpretation {
      */
     record Signal(ConversationEvent event) implements Trigger {
         private static final Set<ConversationEvent> CARRYING = Set.of(ConversationEvent.MESSAGE,
-                ConversationEvent.CHOSE_ANSWER, ConversationEvent.RATING_GIVEN, ConversationEvent.COMMENT_GIVEN);
+                ConversationEvent.CHOSE_ANSWER, ConversationEvent.RATING_GIVEN, ConversationEvent.COMMENT_GIVEN,
+                ConversationEvent.REASON_GIVEN, ConversationEvent.NPS_GIVEN);
 
         public Signal {
             Objects.requireNonNull(event, "event");

@@ -146,7 +146,7 @@ class HandoffService implements Handoff {
             return Optional.of(Outcome.UNKNOWN_CONVERSATION);
         }
         return Optional.of(switch (state.get()) {
-            case AWAITING_RATING, AWAITING_COMMENT, CLOSED -> Outcome.ALREADY_CLOSED;
+            case AWAITING_RATING, AWAITING_COMMENT, AWAITING_NPS, CLOSED -> Outcome.ALREADY_CLOSED;
             default -> Outcome.NOT_YOURS;
         });
     }

@@ -52,6 +52,7 @@ class SecurityConfig {
                         .requestMatchers("/reports/**", "/api/reports/**", "/admin/reports").hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/agent/**", "/api/agent/**").hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        .requestMatchers("/supervisor/**").hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         // What customers use is listed here, so a new endpoint is private until someone decides.

@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.QuickReply;
 import io.dastyar.conversation.channel.Reply;
 import io.dastyar.system.IcuMessageSource;
 import io.dastyar.system.Language;
@@ -35,16 +36,18 @@ class BotTextsTest {
 
     @Test
     void everyEffectHasWordsInEveryLanguage() {
-        var messages = new IcuMessageSource();
-        messages.setBasename("i18n/bot");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var replies = new BotReplies(messages);
+        var replies = new BotReplies(botMessages(), Optional.of(SURVEY));
         Answer answer = new Answer("a", Language.EN, "A", "The answer.", 0.9, false);
         var prepared = new SelfService.Prepared(Facts.NONE, Optional.of(answer), List.of(answer, answer));
         for (Language language : Language.values()) {
             List<Reply> all = new java.util.ArrayList<>(replies.compose(List.of(Effect.values()), language, prepared, Trigger.of(ConversationEvent.RESOLVED)));
             all.addAll(replies.compose(List.of(Effect.ANNOUNCE_AGENT), language, prepared, new Trigger.AgentJoined("Sara")));
+            for (int score = 1; score <= 5; score++) {
+                all.addAll(replies.compose(List.of(Effect.ASK_COMMENT), language, prepared, new Trigger.Rating(score)));
+            }
+            all.add(replies.respond("bot.nps-invalid", language));
+            all.add(replies.respond("bot.rated-after-closing", language));
+            all.add(replies.respond("bot.rating-too-late", language));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(4, 7)))));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(0, 1)))));
             all.add(replies.queueStatus(language, new QueueOutlook.Waiting(3, Optional.of(new QueueOutlook.WaitRange(0, 3)))));
@@ -70,6 +73,53 @@ class BotTextsTest {
         assertThat(replies.queueStatus(Language.EN, new QueueOutlook.NobodyOnline(2)).text())
                 .startsWith("You are number 2 in the queue.").contains("online").contains("Leave your message here")
                 .doesNotContainPattern("minute");
+    }
+
+    /** Faces, and the built-in reasons with the bot's words for them. */
+    private static final SurveyPolicy SURVEY = new SurveyPolicy() {
+        @Override
+        public List<String> faces() {
+            return List.of("😞", "🙁", "😐", "🙂", "😀");
+        }
+
+        @Override
+        public java.util.Map<String, String> reasons(Language language) {
+            return java.util.Map.of("slow", "It took too long");
+        }
+    };
+
+    @Test
+    void theSurveyAsksInWordsThatFitTheRatingWithFacesAndTheCustomersDigits() {
+        var replies = new BotReplies(botMessages(), Optional.of(SURVEY));
+        var nothing = SelfService.Prepared.NOTHING;
+
+        Reply question = replies.compose(List.of(Effect.ASK_RATING), Language.EN, nothing, Trigger.of(ConversationEvent.ENDED)).getFirst();
+        assertThat(question.quickReplies()).extracting(QuickReply::label)
+                .containsExactly("😞 Very dissatisfied", "🙁 Dissatisfied", "😐 Neither", "🙂 Satisfied", "😀 Very satisfied");
+
+        Reply low = replies.compose(List.of(Effect.ASK_COMMENT), Language.EN, nothing, new Trigger.Rating(2)).getFirst();
+        assertThat(low.text()).contains("What went wrong");
+        assertThat(low.quickReplies()).extracting(QuickReply::payload).containsExactly("reason:slow", QuickReply.SKIP_COMMENT);
+        Reply neutral = replies.compose(List.of(Effect.ASK_COMMENT), Language.EN, nothing, new Trigger.Rating(3)).getFirst();
+        assertThat(neutral.text()).contains("could we have done better");
+        assertThat(neutral.quickReplies()).extracting(QuickReply::payload).containsExactly(QuickReply.SKIP_COMMENT);
+        Reply high = replies.compose(List.of(Effect.ASK_COMMENT), Language.EN, nothing, new Trigger.Rating(5)).getFirst();
+        assertThat(high.text()).contains("What went well");
+
+        Reply nps = replies.compose(List.of(Effect.ASK_NPS), Language.FA, nothing, Trigger.of(ConversationEvent.COMMENT_SKIPPED)).getFirst();
+        assertThat(nps.quickReplies()).hasSize(12);
+        assertThat(nps.quickReplies().get(10)).isEqualTo(new QuickReply("۱۰", "nps:10"));
+        assertThat(nps.quickReplies().getLast().payload()).isEqualTo(QuickReply.SKIP_NPS);
+        assertThat(replies.compose(List.of(Effect.CLOSE_UNRATED), Language.EN, nothing, Trigger.of(ConversationEvent.INACTIVITY_TIMEOUT))
+                .getFirst().text()).contains("24 more hours");
+    }
+
+    static IcuMessageSource botMessages() {
+        var messages = new IcuMessageSource();
+        messages.setBasename("i18n/bot");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
     private static Properties bundle(String path) throws IOException {

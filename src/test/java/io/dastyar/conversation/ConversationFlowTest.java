@@ -99,7 +99,7 @@ class ConversationFlowTest {
         assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::payload)
                 .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
         assertThat(ratingQuestion.quickReplies()).extracting(QuickReply::label)
-                .containsExactly("Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied");
+                .containsExactly("😞 Very dissatisfied", "😕 Dissatisfied", "😐 Neither", "😊 Satisfied", "😀 Very satisfied");
 
         press("rate:4");
         say("Quick and friendly, thank you");
@@ -212,7 +212,7 @@ class ConversationFlowTest {
     }
 
     @Test
-    void aQuietConversationTimesOutIntoTheCsatQuestionAndThenCloses() {
+    void aQuietConversationTimesOutIntoTheCsatQuestionIsRemindedOnceAndThenClosesUnrated() {
         ConversationId id = say("Hi").conversation().orElseThrow();
 
         clock.advance(Duration.ofMinutes(16));
@@ -221,9 +221,14 @@ class ConversationFlowTest {
 
         clock.advance(Duration.ofMinutes(61));
         timerPoller.fireDueTimers();
+        assertThat(state(id)).isEqualTo(ConversationState.AWAITING_RATING);
+        clock.advance(Duration.ofMinutes(61));
+        timerPoller.fireDueTimers();
         assertThat(state(id)).isEqualTo(ConversationState.CLOSED);
         assertThat(conversations.transcript(id)).extracting(TranscriptEntry::text)
-                .anyMatch(text -> text.contains("how satisfied are you"));
+                .anyMatch(text -> text.contains("how satisfied are you"))
+                .anyMatch(text -> text.contains("A quick reminder"))
+                .anyMatch(text -> text.contains("buttons below work for 24 more hours"));
     }
 
     @Test

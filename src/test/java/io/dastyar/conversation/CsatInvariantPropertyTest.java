@@ -29,15 +29,15 @@ class CsatInvariantPropertyTest {
     record Step(ConversationEvent event, Facts facts) {
     }
 
-    /** Each event with random guard facts: the five facts are the bits of a number. */
+    /** Each event with random guard facts: the facts are the bits of a number. */
     private static final Gen<Step> STEPS = arbitrary().enumValues(ConversationEvent.class)
-            .zip(integers().between(0, 31), (event, bits) -> new Step(event, new Facts((bits & 1) != 0,
-                    (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0)));
+            .zip(integers().between(0, AllFacts.COMBINATIONS - 1), (event, bits) -> new Step(event, AllFacts.of(bits)));
 
     @Test
     void everyPathIntoClosedAsksTheRatingQuestionFirst() {
         var closedRuns = new AtomicInteger();
         var pathsSeen = EnumSet.noneOf(ConversationState.class);
+        var closedFrom = EnumSet.noneOf(ConversationState.class);
 
         qt().withExamples(SEQUENCES).withShrinkCycles(200)
                 .forAll(lists().of(STEPS).ofSizeBetween(1, 60))
@@ -52,6 +52,7 @@ class CsatInvariantPropertyTest {
                             assertThat(effects).as("effects before closing, path %s", visited).contains(Effect.ASK_RATING);
                             assertThat(visited).as("states before closing").contains(ConversationState.AWAITING_RATING);
                             closedRuns.incrementAndGet();
+                            closedFrom.add(state);
                         }
                         state = decision.target();
                         visited.add(state);
@@ -62,6 +63,31 @@ class CsatInvariantPropertyTest {
         // Guard against a vacuous pass: the random walks must really have closed conversations, from every state.
         assertThat(closedRuns.get()).isGreaterThan(SEQUENCES / 4);
         assertThat(pathsSeen).containsExactlyInAnyOrder(ConversationState.values());
+        assertThat(closedFrom).containsExactlyInAnyOrder(ConversationState.AWAITING_RATING,
+                ConversationState.AWAITING_COMMENT, ConversationState.AWAITING_NPS);
+    }
+
+    /**
+     * The survey's nudges: stray text gets the rating question once more, then is the comment; an unanswered
+     * question gets one reminder, then closes. Walked with the facts the conversation would really have.
+     */
+    @Test
+    void theRatingQuestionIsRepeatedOnceAndRemindedOnce() {
+        Decision stray = engine.decide(ConversationState.AWAITING_RATING, ConversationEvent.MESSAGE, Facts.NONE);
+        assertThat(stray.target()).isEqualTo(ConversationState.AWAITING_RATING);
+        assertThat(stray.effects()).containsExactly(Effect.REPEAT_RATING_QUESTION);
+        Decision again = engine.decide(ConversationState.AWAITING_RATING, ConversationEvent.MESSAGE,
+                Facts.NONE.withSurvey(true, false, false));
+        assertThat(again.target()).isEqualTo(ConversationState.CLOSED);
+        assertThat(again.effects()).containsExactly(Effect.KEEP_AS_COMMENT, Effect.THANK_AND_CLOSE);
+
+        Decision quiet = engine.decide(ConversationState.AWAITING_RATING, ConversationEvent.INACTIVITY_TIMEOUT, Facts.NONE);
+        assertThat(quiet.target()).isEqualTo(ConversationState.AWAITING_RATING);
+        assertThat(quiet.effects()).containsExactly(Effect.REMIND_RATING);
+        Decision stillQuiet = engine.decide(ConversationState.AWAITING_RATING, ConversationEvent.INACTIVITY_TIMEOUT,
+                Facts.NONE.withSurvey(false, true, false));
+        assertThat(stillQuiet.target()).isEqualTo(ConversationState.CLOSED);
+        assertThat(stillQuiet.effects()).containsExactly(Effect.CLOSE_UNRATED);
     }
 
     /** What only the bot says: once a person is asked for, none of these may reach the customer. */
@@ -94,7 +120,7 @@ class CsatInvariantPropertyTest {
     @Test
     void closedIsFinal() {
         for (ConversationEvent event : ConversationEvent.values()) {
-            assertThat(engine.decide(ConversationState.CLOSED, event, new Facts(true, true, true, true)).accepted())
+            assertThat(engine.decide(ConversationState.CLOSED, event, AllFacts.of(AllFacts.COMBINATIONS - 1)).accepted())
                     .as(event.name()).isFalse();
         }
     }

@@ -1,6 +1,7 @@
 package io.dastyar.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,25 @@ class InboundInterpreterTest {
         }
         assertThat(interpreter.interpret(ConversationState.AWAITING_RATING, new Text("great service")))
                 .isEqualTo(new Trigger.Message("great service"));
+    }
+
+    @Test
+    void npsAnswersAreZeroToTenAndAReasonCarriesItsCode() {
+        assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, new Button("nps:0"))).isEqualTo(new Trigger.Nps(0));
+        assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, new Text("۱۰"))).isEqualTo(new Trigger.Nps(10));
+        assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, new Text("٧"))).isEqualTo(new Trigger.Nps(7));
+        for (String bad : new String[] {"11", "99", "nps:11", "nps:-1", "nps:x"}) {
+            var content = bad.startsWith("nps:") ? new Button(bad) : new Text(bad);
+            assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, content))
+                    .as(bad).isEqualTo(new Respond("bot.nps-invalid"));
+        }
+        assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, new Text("no thanks")))
+                .isEqualTo(new Trigger.Message("no thanks"));
+        assertThat(interpreter.interpret(ConversationState.AWAITING_NPS, new Button("skip_nps")))
+                .isEqualTo(Trigger.of(ConversationEvent.NPS_SKIPPED));
+        assertThat(interpreter.interpret(ConversationState.AWAITING_COMMENT, new Button("reason:slow")))
+                .isEqualTo(new Trigger.Reason("slow"));
+        assertThatThrownBy(() -> new Trigger.Nps(11)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

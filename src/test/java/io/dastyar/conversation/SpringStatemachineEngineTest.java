@@ -56,12 +56,15 @@ class SpringStatemachineEngineTest {
 
     static Facts factsSatisfying(Guard guard) {
         return switch (guard) {
-            case ALWAYS, NO_CONFIDENT_ANSWER -> Facts.NONE;
+            case ALWAYS, NO_CONFIDENT_ANSWER, FIRST_STRAY_TEXT, NOT_REMINDED, NPS_NOT_SAMPLED -> Facts.NONE;
             case CONFIDENT_ANSWER -> new Facts(true, false, false, false);
             case CLOSE_CALL -> new Facts(true, true, false, false);
             case ANOTHER_CANDIDATE -> new Facts(false, false, true, false);
             case GIVE_UP_ON_BOT -> new Facts(false, false, false, true);
             case STILL_NO_ANSWER -> new Facts(false, false, false, false, true);
+            case STRAY_TEXT_AGAIN -> Facts.NONE.withSurvey(true, false, false);
+            case REMINDED -> Facts.NONE.withSurvey(false, true, false);
+            case NPS_SAMPLED -> Facts.NONE.withSurvey(false, false, true);
         };
     }
 }

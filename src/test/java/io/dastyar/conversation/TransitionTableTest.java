@@ -27,9 +27,8 @@ class TransitionTableTest {
         for (Transition row : TransitionTable.ROWS) {
             for (Transition other : TransitionTable.ROWS) {
                 if (row != other && row.source() == other.source() && row.event() == other.event()) {
-                    for (int bits = 0; bits < 32; bits++) {
-                        var facts = new Facts((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
-                                (bits & 16) != 0);
+                    for (int bits = 0; bits < AllFacts.COMBINATIONS; bits++) {
+                        var facts = AllFacts.of(bits);
                         assertThat(row.guard().test(facts) && other.guard().test(facts))
                                 .as("%s and %s with %s", row, other, facts).isFalse();
                     }
@@ -39,21 +38,31 @@ class TransitionTableTest {
     }
 
     @Test
-    void onlyTheRatingStepsLeadToClosed() {
+    void onlyTheSurveysStepsLeadToClosed() {
         TransitionTable.ROWS.stream()
                 .filter(row -> row.target() == ConversationState.CLOSED)
-                .forEach(row -> assertThat(row.source()).as(row.toString())
-                        .isIn(ConversationState.AWAITING_RATING, ConversationState.AWAITING_COMMENT));
+                .forEach(row -> assertThat(row.source()).as(row.toString()).isIn(ConversationState.AWAITING_RATING,
+                        ConversationState.AWAITING_COMMENT, ConversationState.AWAITING_NPS));
     }
 
     @Test
-    void everyOpenStateWaitsAtMostUntilATimeout() {
-        for (ConversationState state : ConversationState.values()) {
-            if (state.isOpen()) {
-                assertThat(TransitionTable.ROWS).as("%s has a timeout", state)
-                        .anyMatch(row -> row.source() == state && row.event() == ConversationEvent.INACTIVITY_TIMEOUT);
-            }
-        }
+    void theSurveyStartsWithTheRatingQuestion() {
+        var afterRating = EnumSet.of(ConversationState.AWAITING_COMMENT, ConversationState.AWAITING_NPS);
+        TransitionTable.ROWS.stream()
+                .filter(row -> afterRating.contains(row.target()) && row.source() != row.target())
+                .forEach(row -> assertThat(row.source()).as(row.toString())
+                        .isIn(ConversationState.AWAITING_RATING, ConversationState.AWAITING_COMMENT));
+        TransitionTable.ROWS.stream()
+                .filter(row -> row.target() == ConversationState.AWAITING_RATING && row.source() != row.target())
+                .forEach(row -> assertThat(row.effects()).as(row.toString()).contains(Effect.ASK_RATING));
+    }
+
+    @Test
+    void theNpsQuestionNeverHoldsAConversationOpen() {
+        assertThat(TransitionTable.ROWS).filteredOn(row -> row.source() == ConversationState.AWAITING_NPS)
+                .allMatch(row -> row.target() == ConversationState.CLOSED)
+                .extracting(Transition::event).contains(ConversationEvent.NPS_GIVEN, ConversationEvent.NPS_SKIPPED,
+                        ConversationEvent.MESSAGE, ConversationEvent.INACTIVITY_TIMEOUT, ConversationEvent.ENDED);
     }
 
     private static Set<ConversationState> reachableFrom(ConversationState start) {

@@ -1,9 +1,12 @@
 package io.dastyar.support;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.dastyar.conversation.SurveyPolicy;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
@@ -19,6 +22,12 @@ public class TestSupportConfig {
     @Primary
     ScriptedAnswers scriptedAnswers() {
         return new ScriptedAnswers();
+    }
+
+    @Bean
+    @Primary
+    ScriptedSurvey scriptedSurvey(@Qualifier("csatSurveyPolicy") SurveyPolicy configured) {
+        return new ScriptedSurvey(configured);
     }
 
     @Bean

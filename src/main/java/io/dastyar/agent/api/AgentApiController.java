@@ -207,7 +207,7 @@ class AgentApiController {
             throw AgentApiProblem.unknownConversation();
         }
         throw AgentApiProblem.of(switch (state.get()) {
-            case AWAITING_RATING, AWAITING_COMMENT, CLOSED -> Outcome.ALREADY_CLOSED;
+            case AWAITING_RATING, AWAITING_COMMENT, AWAITING_NPS, CLOSED -> Outcome.ALREADY_CLOSED;
             default -> Outcome.NOT_YOURS;
         });
     }
