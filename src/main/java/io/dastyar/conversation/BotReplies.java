@@ -85,6 +85,9 @@ class BotReplies {
         if (messageKey.equals("bot.rating-invalid")) {
             return ratingQuestion(language, messageKey);
         }
+        if (messageKey.equals("bot.text-only")) {
+            return Reply.message(text(language, messageKey), person(language));
+        }
         return Reply.notice(text(language, messageKey, arguments));
     }
 
