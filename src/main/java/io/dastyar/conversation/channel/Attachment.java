@@ -1,5 +1,7 @@
 package io.dastyar.conversation.channel;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +50,11 @@ public record Attachment(Kind kind, String reference, Optional<String> fileName,
 
     /** A shared location, kept as {@code "lat,lon"} with at most six decimals (about 10 cm). */
     public static Attachment location(double latitude, double longitude) {
-        return of(Kind.LOCATION, "%.6f,%.6f".formatted(Locale.ROOT, latitude, longitude)
-                .replaceAll("\\.?0+(?=,|$)", ""));
+        return of(Kind.LOCATION, degrees(latitude) + "," + degrees(longitude));
+    }
+
+    private static String degrees(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static void checkCoordinates(String reference) {
