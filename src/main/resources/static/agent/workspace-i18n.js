@@ -55,6 +55,8 @@ const WORKSPACE_STRINGS = {
     buttons: { person: 'Asked for a person', helped: '“That helped”', not_helped: '“That didn’t help”', end: 'Ended the chat', rate: (n) => `Rated ${n} of 5`, other: (p) => `Pressed “${p}”` },
     channels: { web: 'Website', telegram: 'Telegram', test: 'Test', plain: 'SMS' },
     languages: { en: 'English', fa: 'Persian', ar: 'Arabic', az: 'Azerbaijani' },
+    edited: 'edited', editedFrom: (t) => `First written: ${t}`, openMap: 'Open in OpenStreetMap', download: 'Download',
+    attachments: { photo: 'Photo', document: 'File', voice: 'Voice message', video: 'Video', sticker: 'Sticker', location: 'Location' },
   },
   fa: {
     skipToChat: 'رفتن به گفتگو', connecting: 'در حال اتصال…', live: 'زنده', reconnecting: 'اتصال دوباره…',
@@ -109,6 +111,8 @@ const WORKSPACE_STRINGS = {
     buttons: { person: 'کارشناس خواست', helped: '«کمک کرد»', not_helped: '«کمک نکرد»', end: 'گفتگو را بست', rate: (n) => `امتیاز ${n} از ۵`, other: (p) => `دکمهٔ «${p}»` },
     channels: { web: 'وب‌سایت', telegram: 'تلگرام', test: 'آزمایشی', plain: 'پیامک' },
     languages: { en: 'انگلیسی', fa: 'فارسی', ar: 'عربی', az: 'آذربایجانی' },
+    edited: 'ویرایش‌شده', editedFrom: (t) => `متن نخست: ${t}`, openMap: 'نمایش در OpenStreetMap', download: 'دریافت فایل',
+    attachments: { photo: 'عکس', document: 'فایل', voice: 'پیام صوتی', video: 'ویدیو', sticker: 'استیکر', location: 'موقعیت مکانی' },
   },
   ar: {
     skipToChat: 'الانتقال إلى المحادثة', connecting: 'جارٍ الاتصال…', live: 'مباشر', reconnecting: 'إعادة الاتصال…',
@@ -163,6 +167,8 @@ const WORKSPACE_STRINGS = {
     buttons: { person: 'طلب شخصًا', helped: '«أفادني»', not_helped: '«لم يفدني»', end: 'أنهى المحادثة', rate: (n) => `قيّم ${n} من ٥`, other: (p) => `ضغط «${p}»` },
     channels: { web: 'الموقع', telegram: 'تيليجرام', test: 'تجريبي', plain: 'رسائل قصيرة' },
     languages: { en: 'الإنجليزية', fa: 'الفارسية', ar: 'العربية', az: 'الأذربيجانية' },
+    edited: 'معدّلة', editedFrom: (t) => `النص الأول: ${t}`, openMap: 'فتح في OpenStreetMap', download: 'تنزيل الملف',
+    attachments: { photo: 'صورة', document: 'ملف', voice: 'رسالة صوتية', video: 'فيديو', sticker: 'ملصق', location: 'موقع' },
   },
   az: {
     skipToChat: 'Söhbətə keç', connecting: 'Qoşulur…', live: 'Canlı', reconnecting: 'Yenidən qoşulur…',
@@ -217,6 +223,8 @@ const WORKSPACE_STRINGS = {
     buttons: { person: 'Operator istədi', helped: '«Kömək etdi»', not_helped: '«Kömək etmədi»', end: 'Söhbəti bitirdi', rate: (n) => `5-dən ${n} qiymət verdi`, other: (p) => `«${p}» düyməsini basdı` },
     channels: { web: 'Veb sayt', telegram: 'Telegram', test: 'Test', plain: 'SMS' },
     languages: { en: 'İngilis', fa: 'Fars', ar: 'Ərəb', az: 'Azərbaycan' },
+    edited: 'redaktə edilib', editedFrom: (t) => `İlkin mətn: ${t}`, openMap: 'OpenStreetMap-də aç', download: 'Faylı yüklə',
+    attachments: { photo: 'Şəkil', document: 'Fayl', voice: 'Səsli mesaj', video: 'Video', sticker: 'Stiker', location: 'Məkan' },
   },
 };
 // Formatting locales name their digits, as the server's do: Persian (۱۲۳) for Persian, Arabic-Indic (١٢٣) for Arabic.

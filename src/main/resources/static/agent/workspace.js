@@ -109,6 +109,7 @@
     source.addEventListener('queue', (e) => { state.queue = JSON.parse(e.data); renderQueue(); });
     source.addEventListener('chats', (e) => onChats(JSON.parse(e.data)));
     source.addEventListener('message', (e) => onMessage(JSON.parse(e.data)));
+    source.addEventListener('edited', (e) => onEdited(JSON.parse(e.data)));
     source.addEventListener('typing', (e) => onTyping(JSON.parse(e.data)));
     source.addEventListener('all', (e) => { state.all = JSON.parse(e.data); renderAll(); if (state.notYours) setNotYours(true); });
     source.addEventListener('error', () => {
@@ -151,6 +152,10 @@
     saveUnread();
     renderChats();
     alertAgent(T.newMessage, '', conversation);
+  }
+  // A customer changed a line (Telegram lets them): the open chat shows the new text, marked as edited.
+  function onEdited({ conversation }) {
+    if (state.open === conversation) loadChat(conversation);
   }
   function onTyping({ conversation }) {
     state.typingUntil[conversation] = Date.now() + CUSTOMER_TYPING_SHOWN_MS;
@@ -304,7 +309,7 @@
     chat.messages = chat.messages || [];
     state.chat = chat;
     const last = [...chat.messages].reverse().find((m) => authorOf(m) === 'customer');
-    if (last) previews[conversation] = shownText(last.text);
+    if (last) previews[conversation] = shownText(last.text) || (last.attachment ? T.attachments[last.attachment.kind] : '');
     state.notYours = state.chatsSeen ? !state.chatsSeen.has(conversation) : false;
     renderChat();
     renderChats();
@@ -318,8 +323,8 @@
     const transcript = $('transcript');
     const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
     // Lines already shown stay as they are (no flicker, a selection survives); only new ones are added.
-    const shown = [...transcript.children].map((li) => li.dataset.line);
-    const lines = chat.messages.map(lineOf);
+    const shown = [...transcript.children].map((li) => li.dataset.key);
+    const lines = chat.messages.map(keyOf);
     const samePrefix = transcript.dataset.conversation === chat.conversation && shown.length <= lines.length
       && shown.every((line, i) => line === lines[i]);
     if (samePrefix) transcript.append(...chat.messages.slice(shown.length).map(renderMessage));
@@ -339,12 +344,38 @@
       system: T.authorSystem, note: m.name ? `${T.authorNote} · ${m.name}` : T.authorNote,
     }[author] || T.authorSystem;
     const time = m.at ? el('time', { datetime: m.at, text: clock.format(new Date(m.at)) }) : null;
-    return el('li', { class: `msg ${author}`, dataset: { author, line: lineOf(m) } },
+    return el('li', { class: `msg ${author}`, dataset: { author, line: lineOf(m), key: keyOf(m) } },
       el('div', { class: 'msg-head' },
         el('span', { class: 'msg-author', dir: 'auto', text: label }),
         author === 'note' && el('span', { class: 'note-only', text: T.noteOnly }),
+        m.edited && el('span', { class: 'edited', title: T.editedFrom(m.edited.originalText), text: T.edited }),
         time),
-      el('p', { class: 'text', dir: textDirection(author), text: shownText(m.text) }));
+      m.attachment && renderAttachment(m.attachment),
+      (m.text || !m.attachment) && el('p', { class: 'text', dir: textDirection(author), text: shownText(m.text) }));
+  }
+  // An edited line is drawn again: its key changes with the edit.
+  const keyOf = (m) => `${lineOf(m)}@${m.edited?.at || ''}`;
+  // A customer's photo or sticker is shown (the server checked that it is an image), any other file is a link to
+  // download it, and a location is its coordinates with a map link. The file's name is the customer's: text only.
+  // A picture that arrives after its line was drawn makes the transcript taller: one who was reading the end still is.
+  function stayAtBottom(e) {
+    const transcript = $('transcript');
+    const below = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight;
+    if (below - e.target.clientHeight < 80) transcript.scrollTop = transcript.scrollHeight;
+  }
+  function renderAttachment(a) {
+    const label = T.attachments[a.kind] || a.kind;
+    if (a.kind === 'location') {
+      const where = `${a.latitude}, ${a.longitude}`;
+      const map = `https://www.openstreetmap.org/?mlat=${a.latitude}&mlon=${a.longitude}#map=16/${a.latitude}/${a.longitude}`;
+      return el('p', { class: 'attachment location' }, `${label}: `, el('bdi', { dir: 'ltr', text: where }), ' · ',
+        el('a', { href: map, target: '_blank', rel: 'noopener noreferrer', text: T.openMap }));
+    }
+    if (a.kind === 'photo' || a.kind === 'sticker') {
+      return el('a', { class: 'attachment picture', href: a.url, target: '_blank', rel: 'noopener' },
+        el('img', { src: a.url, alt: label, onload: stayAtBottom }));
+    }
+    return el('p', { class: 'attachment file' }, el('a', { href: a.url, download: '', text: a.name ? `${label}: ${a.name}` : `${label} · ${T.download}` }));
   }
   // The bot's lines and notices are in the conversation's language; people may write in any, so theirs is "auto".
   function textDirection(author) {

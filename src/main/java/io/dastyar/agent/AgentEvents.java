@@ -35,6 +35,7 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationMoved;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
+import io.dastyar.conversation.MessageEdited;
 import io.dastyar.conversation.TranscriptEntry;
 import io.dastyar.conversation.channel.CustomerTyping;
 import io.dastyar.handoff.Handoff;
@@ -187,6 +188,13 @@ public class AgentEvents {
                     .orElse(transcript.isEmpty() ? 0 : transcript.getLast().id());
             sendToHolders(moved.conversation(), "message", new MessageEvent(moved.conversation().toString(), line, null));
         });
+    }
+
+    /** A customer edited a line of a held chat: the console shows the new text, marked as edited. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(MessageEdited edited) {
+        toHoldersOf(edited.conversation(), "edited",
+                new MessageEvent(edited.conversation().toString(), edited.line(), null));
     }
 
     @EventListener

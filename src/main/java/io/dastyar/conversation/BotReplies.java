@@ -93,6 +93,9 @@ class BotReplies {
         if (messageKey.equals("bot.nps-invalid")) {
             return survey.npsQuestion(language, messageKey);
         }
+        if (messageKey.equals("bot.text-only")) {
+            return Reply.message(text(language, messageKey), person(language));
+        }
         return Reply.notice(text(language, messageKey, arguments));
     }
 

@@ -1,5 +1,6 @@
 package io.dastyar.conversation;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,6 +9,8 @@ import java.util.Set;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
+import io.dastyar.conversation.channel.ChannelFile;
+import io.dastyar.conversation.channel.EditReceipt;
 import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.conversation.channel.Receipt;
 import io.dastyar.conversation.channel.Reply;
@@ -27,10 +30,13 @@ class ConversationService implements Conversations {
     private final Channels channels;
     private final QueueBoard queueBoard;
     private final ConversationProperties properties;
+    private final MessageEdits edits;
+    private final AttachmentFiles files;
 
     ConversationService(CustomerMessages customerMessages, Steps steps, ConversationTransactions transactions,
                         ConversationRepository conversations, Transcript transcript, Channels channels,
-                        QueueBoard queueBoard, ConversationProperties properties) {
+                        QueueBoard queueBoard, ConversationProperties properties,
+                        MessageEdits edits, AttachmentFiles files) {
         this.customerMessages = customerMessages;
         this.steps = steps;
         this.transactions = transactions;
@@ -39,6 +45,8 @@ class ConversationService implements Conversations {
         this.channels = channels;
         this.queueBoard = queueBoard;
         this.properties = properties;
+        this.edits = edits;
+        this.files = files;
     }
 
     @Override
@@ -111,5 +119,15 @@ class ConversationService implements Conversations {
     @Override
     public int maxMessageLength() {
         return properties.maxMessageLength();
+    }
+
+    @Override
+    public EditReceipt edit(ChannelAddress customer, String clientMessageId, String newText) {
+        return edits.edit(customer, clientMessageId, newText);
+    }
+
+    @Override
+    public Optional<ChannelFile> attachmentFile(ConversationId id, long line) throws IOException {
+        return files.of(id, line);
     }
 }

@@ -1,10 +1,13 @@
 package io.dastyar.conversation;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.dastyar.conversation.channel.ChannelFile;
+import io.dastyar.conversation.channel.EditReceipt;
 import io.dastyar.conversation.channel.Inbound;
 import io.dastyar.conversation.channel.Receipt;
 import io.dastyar.conversation.channel.Reply;
@@ -62,4 +65,21 @@ public interface Conversations {
 
     /** The longest message a customer may send; channels tell customers before they try. */
     int maxMessageLength();
+
+    /**
+     * A customer changed the text of a message they sent (the same client message id), or of a photo's caption. The
+     * transcript line takes the new text and keeps the first; the bot does not answer it again and the conversation
+     * stays where it is; agents holding the chat see the line marked as edited ({@link MessageEdited}). An id never
+     * received does nothing ({@link EditReceipt.Outcome#UNKNOWN_MESSAGE}), and neither does an empty or too long text.
+     */
+    EditReceipt edit(ChannelAddress customer, String clientMessageId, String newText);
+
+    /**
+     * The file of the customer's attachment on that line, from the channel it came by ({@link
+     * io.dastyar.conversation.channel.Channel#file}); empty when the line has no file (none, or a location) or the
+     * channel no longer has it.
+     *
+     * @throws IOException the channel cannot fetch it now, or it is too large ({@link ChannelFile.TooLarge})
+     */
+    Optional<ChannelFile> attachmentFile(ConversationId conversation, long line) throws IOException;
 }

@@ -93,7 +93,8 @@ class CustomerMessages {
                 conversations.save(conversation);
                 return new Receipt(Optional.of(conversation.id()), Outcome.REFUSED);
             }
-            long line = transcript.appendInbound(conversation.id(), text, inbound.clientMessageId(), inboundKey, now);
+            long line = transcript.appendInbound(conversation.id(), inbound.content(), inbound.clientMessageId(),
+                    inboundKey, now);
             switch (interpreter.interpret(conversation.state(), pressedByNumber(conversation, inbound.content()),
                     conversation.language())) {
                 case Respond respond -> steps.respond(conversation, now, respond.messageKey());
@@ -123,7 +124,7 @@ class CustomerMessages {
     }
 
     private static String inboundKey(Inbound inbound) {
-        return inbound.from().key() + ":" + inbound.clientMessageId();
+        return Transcript.inboundKey(inbound.from(), inbound.clientMessageId());
     }
 
     private static Receipt duplicate(Transcript.Stored stored) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import io.dastyar.conversation.Interpretation.Respond;
 import io.dastyar.conversation.channel.Inbound.Button;
 import io.dastyar.conversation.channel.Inbound.Content;
+import io.dastyar.conversation.channel.Inbound.Media;
 import io.dastyar.conversation.channel.Inbound.Text;
 import io.dastyar.conversation.channel.QuickReply;
 import io.dastyar.system.Language;
@@ -48,6 +49,21 @@ class InboundInterpreter {
         return switch (content) {
             case Button button -> button(button.payload());
             case Text text -> text(state, text.text().strip(), language);
+            case Media media -> media(state, media, language);
+        };
+    }
+
+    /**
+     * A photo, file or location: the bot reads only text, so in self-service the customer hears so (and is offered a
+     * person); waiting for or with a person, it is a message for them; in the survey its caption is read as text
+     * would be, and without one the customer is asked to answer in words.
+     */
+    private Interpretation media(ConversationState state, Media media, @Nullable Language language) {
+        return switch (state) {
+            case BOT, AWAITING_FEEDBACK -> new Respond("bot.text-only");
+            case QUEUED, WITH_AGENT -> new Trigger.Message(media.transcriptText());
+            default -> media.caption().map(caption -> text(state, caption.strip(), language))
+                    .orElseGet(() -> new Respond("bot.answer-in-text"));
         };
     }
 

@@ -1,7 +1,10 @@
 package io.dastyar.support;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.ChannelFile;
 import io.dastyar.conversation.channel.Delivery;
 import io.dastyar.conversation.channel.Reply;
 
@@ -37,6 +41,8 @@ public class RecordingChannel implements Channel {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<QueueStatus> queueStatuses = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresToInject = new ConcurrentHashMap<>();
+    private final Map<String, ChannelFile> files = new ConcurrentHashMap<>();
+    private final Set<String> unreachableFiles = ConcurrentHashMap.newKeySet();
 
     RecordingChannel(JdbcClient jdbc, String name, boolean drawsButtons) {
         this.jdbc = jdbc;
@@ -68,6 +74,25 @@ public class RecordingChannel implements Channel {
     @Override
     public void showQueueStatus(String recipient, ConversationId conversation, Reply status) {
         queueStatuses.add(new QueueStatus(conversation, status.text()));
+    }
+
+    /** The files customers sent, by reference: what {@link #file(String)} hands over. */
+    @Override
+    public Optional<ChannelFile> file(String reference) throws IOException {
+        if (unreachableFiles.contains(reference)) {
+            throw new IOException("injected failure: the channel cannot fetch " + reference);
+        }
+        return Optional.ofNullable(files.get(reference));
+    }
+
+    /** A file a customer sends under this reference. */
+    public void keepFile(String reference, ChannelFile file) {
+        files.put(reference, file);
+    }
+
+    /** Fetching the file under this reference fails, as with a channel that is down. */
+    public void makeUnreachable(String reference) {
+        unreachableFiles.add(reference);
     }
 
     /** The queue statuses shown to that customer in place, oldest first. */

@@ -63,10 +63,12 @@ class AgentApiController {
 
     /**
      * One line of a chat: a message ({@code kind} "message", with its transcript {@code line}) or an internal note
-     * ({@code kind} "note", with its {@code note} id and the agent who wrote it as {@code author}).
+     * ({@code kind} "note", with its {@code note} id and the agent who wrote it as {@code author}). A customer's photo,
+     * file or location has its {@code attachment} (the text is its caption), and a line they edited says so.
      */
     record Line(String kind, @Nullable Long line, @Nullable Long note, @Nullable String direction, String author,
-                @Nullable String name, String text, Instant at) {
+                @Nullable String name, String text, Instant at, @Nullable AttachmentView attachment,
+                TranscriptEntry.@Nullable Edited edited) {
     }
 
     record ChatView(String conversation, String state, String language, String channel, List<Line> messages) {
@@ -120,11 +122,13 @@ class AgentApiController {
         for (TranscriptEntry entry : conversations.transcript(conversation)) {
             lines.add(new Line("message", entry.id(), null, entry.direction().name().toLowerCase(),
                     entry.author().name().toLowerCase(), entry.reply().map(Reply::agentName).orElse(null),
-                    entry.text(), entry.at()));
+                    entry.text(), entry.at(),
+                    entry.attachment().map(file -> AttachmentView.of(conversation, entry.id(), file)).orElse(null),
+                    entry.edited().orElse(null)));
         }
         for (AgentNotes.Note note : notes.of(conversation)) {
             lines.add(new Line("note", null, note.id(), null, note.author(), displayName(note.author()), note.text(),
-                    note.at()));
+                    note.at(), null, null));
         }
         // Stable: messages keep their order, and a note comes after the messages written before it.
         lines.sort(Comparator.comparing(Line::at));

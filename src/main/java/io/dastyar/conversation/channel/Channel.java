@@ -1,5 +1,8 @@
 package io.dastyar.conversation.channel;
 
+import java.io.IOException;
+import java.util.Optional;
+
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ChannelAddress;
 import io.dastyar.conversation.ConversationId;
@@ -9,6 +12,16 @@ import io.dastyar.conversation.Conversations;
  * A way to reach customers. A channel hands customers' messages to {@link Conversations#receive(Inbound)}
  * and is handed replies here, after the transaction that produced them has committed. Adding a channel
  * means adding one package with one bean of this type.
+ *
+ * <p>For channel authors, beyond text and buttons:
+ * <ul>
+ *   <li>a photo, file, voice note, video, sticker or location is an {@link Inbound.Media} holding an
+ *       {@link Attachment} with the channel's own reference to the file (never the file, never a URL with a
+ *       credential in it); the console fetches the file through the server, which asks {@link #file(String)};</li>
+ *   <li>a customer who edits a message they sent hands the new text to
+ *       {@link Conversations#edit(io.dastyar.conversation.ChannelAddress, String, String)} under the same client
+ *       message id; the transcript keeps the first text and the bot does not read it again.</li>
+ * </ul>
  */
 public interface Channel {
 
@@ -41,6 +54,17 @@ public interface Channel {
 
     /** Shows the customer that someone is typing, where the channel can; best effort, never queued. */
     default void typing(String recipient, ConversationId conversation, Author who) {
+    }
+
+    /**
+     * The file behind an {@link Attachment#reference()} a customer sent on this channel, fetched with the channel's
+     * credentials for an agent who opens it in the console; the server passes it on, so the credentials never reach
+     * a browser. Empty when the channel does not know the reference or no longer has the file (the default: a
+     * channel that takes no files). A file over {@link ChannelFile#MAX_BYTES} is refused with
+     * {@link ChannelFile.TooLarge}; any other exception means it cannot be fetched now, and the agent may try again.
+     */
+    default Optional<ChannelFile> file(String reference) throws IOException {
+        return Optional.empty();
     }
 
     /**

@@ -11,7 +11,7 @@ import io.dastyar.system.Language;
  *
  * @param from            who sent it
  * @param clientMessageId the channel's id for it (widget message id, Telegram update id); resending it is harmless
- * @param content         typed text or a pressed button
+ * @param content         typed text, a pressed button, or a photo, file or location ({@link Media})
  * @param language        the language the customer chose or the channel knows, if any
  */
 public record Inbound(ChannelAddress from, String clientMessageId, Content content, Optional<Language> language) {
@@ -79,6 +79,27 @@ public record Inbound(ChannelAddress from, String clientMessageId, Content conte
         @Override
         public String transcriptText() {
             return "[" + payload + "]";
+        }
+    }
+
+    /**
+     * A photo, file, voice note, video, sticker or location, with the customer's caption if they wrote one. The bot
+     * reads only text: in self-service the customer is told so and offered a person; a person waiting for or talking
+     * with an agent reaches the agent with it. The caption is the line's text in the transcript.
+     */
+    public record Media(Attachment attachment, Optional<String> caption) implements Content {
+        public Media {
+            Objects.requireNonNull(attachment, "attachment");
+            caption = caption.map(Inbound::withoutNul).filter(text -> !new Text(text).isEmpty());
+        }
+
+        public Media(Attachment attachment) {
+            this(attachment, Optional.empty());
+        }
+
+        @Override
+        public String transcriptText() {
+            return caption.orElse("");
         }
     }
 
