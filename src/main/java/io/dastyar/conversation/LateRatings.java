@@ -46,7 +46,7 @@ class LateRatings {
             return Optional.empty();
         }
         Conversation conversation = closed.get();
-        long line = transcript.appendInbound(conversation.id(), button.transcriptText(), inbound.clientMessageId(),
+        long line = transcript.appendInbound(conversation.id(), button, inbound.clientMessageId(),
                 inboundKey, now);
         boolean inTime = conversation.closedAt().map(at -> !now.isAfter(at.plus(survey.lateWindow()))).orElse(false);
         switch (interpreter.interpret(ConversationState.CLOSED, button)) {
