@@ -57,7 +57,7 @@ class ButtonPresses {
     /** The /language keyboard: each language's name in itself. */
     long languageKeyboard(long chat, String question) {
         return keyboards.create(chat, null, question, Arrays.stream(Language.values())
-                .map(language -> new KeyboardStore.Button(texts.text(language, "language." + language.tag()),
+                .map(language -> new KeyboardStore.Button(texts.text(language, "telegram.language-name." + language.tag()),
                         LANGUAGE + language.tag()))
                 .toList());
     }

@@ -2,7 +2,6 @@ package io.dastyar.channel.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -22,9 +21,6 @@ import io.dastyar.conversation.channel.Reply;
 @Component
 @TelegramOn
 class ReplyRenderer {
-
-    /** Faces before the rating scale's words, from 1 (very dissatisfied) to 5. */
-    private static final List<String> FACES = List.of("😠", "🙁", "😐", "🙂", "😄");
 
     private final KeyboardStore keyboards;
 
@@ -61,19 +57,7 @@ class ReplyRenderer {
     }
 
     private static List<KeyboardStore.Button> buttons(List<QuickReply> quickReplies) {
-        return quickReplies.stream().map(quick -> new KeyboardStore.Button(label(quick), quick.payload())).toList();
-    }
-
-    /** The rating scale gets faces; every other button reads as the conversation wrote it. */
-    static String label(QuickReply quick) {
-        return rating(quick.payload()).map(score -> FACES.get(score - 1) + " " + quick.label()).orElse(quick.label());
-    }
-
-    private static Optional<Integer> rating(String payload) {
-        if (!payload.startsWith(QuickReply.RATE_PREFIX)) {
-            return Optional.empty();
-        }
-        String score = payload.substring(QuickReply.RATE_PREFIX.length());
-        return score.matches("[1-5]") ? Optional.of(Integer.parseInt(score)) : Optional.empty();
+        // Buttons read as the conversation wrote them: the rating scale comes with its faces (support.csat.faces).
+        return quickReplies.stream().map(quick -> new KeyboardStore.Button(quick.label(), quick.payload())).toList();
     }
 }
