@@ -108,8 +108,11 @@ class FactRefresh {
         if (last.isEmpty() || last.get().teams() != seen.teams()) {
             return store.unsettled(recent);
         }
-        var ids = new LinkedHashSet<>(store.dueByTime(recent, now.minus(settings.durableWindow()), recent));
-        ids.addAll(store.unsettledOf(changes.since(last.get())));
+        var changed = new LinkedHashSet<>(changes.since(last.get()));
+        changed.addAll(store.unseen(recent));
+        changed.addAll(changes.earlierVisits(changed));
+        var ids = new LinkedHashSet<>(store.dueByTime(now.minus(settings.durableWindow()), recent));
+        ids.addAll(store.unsettledOf(changed));
         return List.copyOf(ids);
     }
 

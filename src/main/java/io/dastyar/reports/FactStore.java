@@ -34,6 +34,9 @@ class FactStore {
                 rating_replaced, nps, questions, unanswered, came_back, settled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Conversations per {@code IN} list: a statement takes at most 32,767 parameters. */
+    private static final int CHUNK = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -52,32 +55,31 @@ class FactStore {
 
     /**
      * Conversations whose figures may have changed with time alone: those still open, those whose first hand-off
-     * is still without a reply, those whose durable window or settling time has passed; and the new ones (started
-     * since {@code since}, without figures yet).
+     * is still without a reply, those whose durable window or settling time has passed.
      */
-    List<UUID> dueByTime(Instant since, Instant durableUntil, Instant settleUntil) {
-        var ids = new LinkedHashSet<>(jdbc.sql("""
+    List<UUID> dueByTime(Instant durableUntil, Instant settleUntil) {
+        return jdbc.sql("""
                         SELECT conversation_id FROM report_conversation WHERE settled = FALSE
                         AND (closed_at IS NULL OR unanswered_wait_s IS NOT NULL OR closed_at < :settle
                              OR (came_back IS NULL AND closed_at < :durable))""")
                 .param("settle", Timestamp.from(settleUntil)).param("durable", Timestamp.from(durableUntil))
-                .query(UUID.class).list());
-        ids.addAll(unseen(since));
-        return List.copyOf(ids);
+                .query(UUID.class).list();
     }
 
     /** Of these conversations, those whose figures can still change (not settled, or none yet). */
     List<UUID> unsettledOf(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<UUID> all = List.copyOf(ids);
+        var settled = new HashSet<UUID>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            settled.addAll(jdbc.sql("""
+                            SELECT conversation_id FROM report_conversation WHERE conversation_id IN (:ids) AND settled""")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + CHUNK))).query(UUID.class).list());
         }
-        var settled = new HashSet<>(jdbc.sql("""
-                        SELECT conversation_id FROM report_conversation WHERE conversation_id IN (:ids) AND settled""")
-                .param("ids", ids).query(UUID.class).list());
-        return ids.stream().filter(id -> !settled.contains(id)).toList();
+        return all.stream().filter(id -> !settled.contains(id)).toList();
     }
 
-    private List<UUID> unseen(Instant since) {
+    /** Conversations started since {@code since} without figures yet. */
+    List<UUID> unseen(Instant since) {
         return jdbc.sql("""
                         SELECT c.id FROM conversation c WHERE c.created_at >= ?
                         AND NOT EXISTS (SELECT 1 FROM report_conversation f WHERE f.conversation_id = c.id)""")

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which conversations the source tables say changed since a refresh, so that a refresh computes only those again:
  * new rows of hand-off's log, the CSAT answers and the knowledge answer log (by id, whatever their clocks say),
- * conversations updated and surveys asked since then, and the earlier conversations of customers who came back.
+ * conversations updated and surveys asked since then; and the earlier conversations of customers who came back.
  * What a refresh had seen is kept in {@code report_state}.
  */
 @Component
@@ -73,12 +74,12 @@ class SourceChanges {
                 .param("log", seen.log()).param("answer", seen.answer()).param("question", seen.question())
                 .param("since", since)
                 .query(UUID.class).list());
-        changed.addAll(earlierVisits(new ArrayList<>(changed)));
         return changed;
     }
 
     /** The earlier conversations of these conversations' customers: whether those came back may have changed. */
-    private List<UUID> earlierVisits(List<UUID> ids) {
+    List<UUID> earlierVisits(Collection<UUID> changed) {
+        List<UUID> ids = List.copyOf(changed);
         var earlier = new ArrayList<UUID>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             earlier.addAll(jdbc.sql("""
