@@ -134,30 +134,34 @@ class FactStore {
     }
 
     private List<Fact> facts(String where, Map<String, ?> parameters) {
+        List<Fact> facts = jdbc.sql("SELECT * FROM report_conversation f WHERE " + where).params(parameters)
+                .query((rs, row) -> fact(rs)).list();
         var articles = new HashMap<UUID, Set<String>>();
-        jdbc.sql("""
-                        SELECT a.conversation_id, a.article_id FROM report_article a
-                        JOIN report_conversation f ON f.conversation_id = a.conversation_id WHERE\s""" + where)
-                .params(parameters)
-                .query(rs -> {
-                    articles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeSet<>()).add(rs.getString(2));
-                });
-        return jdbc.sql("SELECT * FROM report_conversation f WHERE " + where).params(parameters)
-                .query((rs, row) -> {
-                    UUID id = rs.getObject("conversation_id", UUID.class);
-                    return new Fact(id, rs.getTimestamp("created_at").toInstant(), rs.getDate("day").toLocalDate(),
-                            rs.getString("channel"), rs.getString("language"), rs.getString("state"),
-                            instant(rs.getTimestamp("closed_at")),
-                            rs.getBoolean("queued"), rs.getBoolean("assigned"), rs.getBoolean("person_available"),
-                            rs.getString("agent"), rs.getString("team"), integer(rs, "queue_hour"),
-                            integer(rs, "first_response_s"), integer(rs, "queue_wait_s"), integer(rs, "resolution_s"),
-                            integer(rs, "unanswered_wait_s"), rs.getInt("transfers"), rs.getBoolean("reopened"),
-                            rs.getBoolean("survey_asked"), integer(rs, "rating"), rs.getBoolean("rating_late"),
-                            rs.getBoolean("rating_replaced"), integer(rs, "nps"), rs.getInt("questions"),
-                            rs.getInt("unanswered"), (Boolean) rs.getObject("came_back"), rs.getBoolean("settled"),
-                            articles.getOrDefault(id, Set.of()));
-                })
-                .list();
+        List<UUID> ids = facts.stream().map(Fact::conversation).toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("SELECT conversation_id, article_id FROM report_article WHERE conversation_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query(rs -> {
+                        articles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeSet<>()).add(rs.getString(2));
+                    });
+        }
+        return facts.stream()
+                .map(fact -> fact.withArticles(articles.getOrDefault(fact.conversation(), Set.of())))
+                .toList();
+    }
+
+    /** A row of {@code report_conversation}, without its articles. */
+    private static Fact fact(ResultSet rs) throws SQLException {
+        return new Fact(rs.getObject("conversation_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getDate("day").toLocalDate(), rs.getString("channel"), rs.getString("language"),
+                rs.getString("state"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("queued"),
+                rs.getBoolean("assigned"), rs.getBoolean("person_available"), rs.getString("agent"),
+                rs.getString("team"), integer(rs, "queue_hour"), integer(rs, "first_response_s"),
+                integer(rs, "queue_wait_s"), integer(rs, "resolution_s"), integer(rs, "unanswered_wait_s"),
+                rs.getInt("transfers"), rs.getBoolean("reopened"), rs.getBoolean("survey_asked"),
+                integer(rs, "rating"), rs.getBoolean("rating_late"), rs.getBoolean("rating_replaced"),
+                integer(rs, "nps"), rs.getInt("questions"), rs.getInt("unanswered"), (Boolean) rs.getObject("came_back"),
+                rs.getBoolean("settled"), Set.of());
     }
 
     /** The time zone the stored days were computed in, if any were. */

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How many conversations had each duration, in whole seconds: the roll-ups keep one per group and day, and adding
  * them up gives the durations of any range. Nothing is bucketed, so a percentile computed from it is the one
- * computed from the durations themselves. Stored as text, {@code "seconds:count,seconds:count"}, seconds ascending.
+ * computed from the durations themselves. Stored as text, {@code "seconds:count,seconds:count"}, seconds ascending;
+ * read back from any concatenation of such texts with commas (SQL's {@code string_agg}), empty ones included.
  */
 final class Histogram {
 
@@ -22,10 +23,12 @@ final class Histogram {
         }
         int start = 0;
         while (start < text.length()) {
-            int colon = text.indexOf(':', start);
-            int comma = text.indexOf(',', colon);
+            int comma = text.indexOf(',', start);
             int end = comma < 0 ? text.length() : comma;
-            histogram.add(Integer.parseInt(text, start, colon, 10), Long.parseLong(text, colon + 1, end, 10));
+            if (end > start) {
+                int colon = text.indexOf(':', start);
+                histogram.add(Integer.parseInt(text, start, colon, 10), Long.parseLong(text, colon + 1, end, 10));
+            }
             start = end + 1;
         }
         return histogram;

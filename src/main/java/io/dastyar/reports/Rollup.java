@@ -68,11 +68,16 @@ class Rollup {
         void accept(ResultSet rs, Tally tally) throws SQLException;
     }
 
-    /** Reads the rows of a roll-up table for a report's days and filters: {@code keys}, and these figures. */
+    /**
+     * Adds up the rows of a roll-up table for a report's days and filters by {@code keys} (in the database: a
+     * 90-day range is tens of thousands of rows, their groups a few hundred), with these figures.
+     */
     void read(String table, String keys, ReportQuery query, List<Count> counts, List<Time> times, Row each) {
-        String columns = Stream.concat(Stream.of(keys), Stream.concat(counts.stream().map(Count::column),
-                times.stream().map(Time::column))).collect(Collectors.joining(", "));
-        jdbc.sql("SELECT " + columns + " FROM " + table + " f WHERE " + query.where())
+        String columns = Stream.concat(Stream.of(keys), Stream.concat(
+                counts.stream().map(count -> "sum(" + count.column() + ") AS " + count.column()),
+                times.stream().map(time -> "string_agg(" + time.column() + ", ',') AS " + time.column())))
+                .collect(Collectors.joining(", "));
+        jdbc.sql("SELECT " + columns + " FROM " + table + " f WHERE " + query.where() + " GROUP BY " + keys)
                 .params(query.parameters())
                 .query(rs -> {
                     each.accept(rs, Tally.read(rs, counts, times));
