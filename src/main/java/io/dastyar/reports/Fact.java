@@ -19,4 +19,11 @@ record Fact(UUID conversation, Instant createdAt, LocalDate day, String channel,
             boolean reopened, boolean surveyAsked, @Nullable Integer rating, boolean ratingLate,
             boolean ratingReplaced, @Nullable Integer nps, int questions, int unanswered, @Nullable Boolean cameBack,
             boolean settled, Set<String> articles) {
+
+    Fact withArticles(Set<String> offered) {
+        return new Fact(conversation, createdAt, day, channel, language, state, closedAt, queued, assigned,
+                personAvailable, agent, team, queueHour, firstResponseSeconds, queueWaitSeconds, resolutionSeconds,
+                unansweredWaitSeconds, transfers, reopened, surveyAsked, rating, ratingLate, ratingReplaced, nps,
+                questions, unanswered, cameBack, settled, offered);
+    }
 }

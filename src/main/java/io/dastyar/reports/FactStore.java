@@ -1,14 +1,21 @@
 package io.dastyar.reports;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +34,9 @@ class FactStore {
                 rating_replaced, nps, questions, unanswered, came_back, settled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Conversations per {@code IN} list: a statement takes at most 32,767 parameters. */
+    private static final int CHUNK = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -35,18 +45,45 @@ class FactStore {
         this.batch = batch;
     }
 
-    /**
-     * Conversations whose figures may have changed: those not settled, and those started since {@code since} that
-     * have none yet (all of them when {@code since} is empty).
-     */
-    List<UUID> pending(Optional<Instant> since) {
-        var ids = new java.util.LinkedHashSet<>(jdbc.sql("SELECT conversation_id FROM report_conversation WHERE settled = FALSE")
+    /** Every conversation not settled, and those started since {@code since} without figures yet. */
+    List<UUID> unsettled(Instant since) {
+        var ids = new LinkedHashSet<>(jdbc.sql("SELECT conversation_id FROM report_conversation WHERE settled = FALSE")
                 .query(UUID.class).list());
-        ids.addAll(jdbc.sql("""
+        ids.addAll(unseen(since));
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Conversations whose figures may have changed with time alone: those still open, those whose first hand-off
+     * is still without a reply, those whose durable window or settling time has passed.
+     */
+    List<UUID> dueByTime(Instant durableUntil, Instant settleUntil) {
+        return jdbc.sql("""
+                        SELECT conversation_id FROM report_conversation WHERE settled = FALSE
+                        AND (closed_at IS NULL OR unanswered_wait_s IS NOT NULL OR closed_at < :settle
+                             OR (came_back IS NULL AND closed_at < :durable))""")
+                .param("settle", Timestamp.from(settleUntil)).param("durable", Timestamp.from(durableUntil))
+                .query(UUID.class).list();
+    }
+
+    /** Of these conversations, those whose figures can still change (not settled, or none yet). */
+    List<UUID> unsettledOf(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        var settled = new HashSet<UUID>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            settled.addAll(jdbc.sql("""
+                            SELECT conversation_id FROM report_conversation WHERE conversation_id IN (:ids) AND settled""")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + CHUNK))).query(UUID.class).list());
+        }
+        return all.stream().filter(id -> !settled.contains(id)).toList();
+    }
+
+    /** Conversations started since {@code since} without figures yet. */
+    List<UUID> unseen(Instant since) {
+        return jdbc.sql("""
                         SELECT c.id FROM conversation c WHERE c.created_at >= ?
                         AND NOT EXISTS (SELECT 1 FROM report_conversation f WHERE f.conversation_id = c.id)""")
-                .param(Timestamp.from(since.orElse(Instant.EPOCH))).query(UUID.class).list());
-        return List.copyOf(ids);
+                .param(Timestamp.from(since)).query(UUID.class).list();
     }
 
     /** Of these conversations, those whose figures already had a first response. */
@@ -57,7 +94,11 @@ class FactStore {
                 .param("ids", ids).query(UUID.class).list());
     }
 
-    void replace(Collection<UUID> ids, List<Fact> facts) {
+    /** Replaces these conversations' figures; returns the days they count on, before and after. */
+    Set<LocalDate> replace(Collection<UUID> ids, List<Fact> facts) {
+        var days = new HashSet<>(jdbc.sql("SELECT DISTINCT day FROM report_conversation WHERE conversation_id IN (:ids)")
+                .param("ids", ids).query(Date.class).list().stream().map(Date::toLocalDate).toList());
+        facts.forEach(fact -> days.add(fact.day()));
         jdbc.sql("DELETE FROM report_conversation WHERE conversation_id IN (:ids)").param("ids", ids).update();
         jdbc.sql("DELETE FROM report_article WHERE conversation_id IN (:ids)").param("ids", ids).update();
         batch.batchUpdate(INSERT, facts, facts.size(), (statement, fact) -> {
@@ -79,6 +120,48 @@ class FactStore {
                 .flatMap(fact -> fact.articles().stream().map(article -> new Object[]{fact.conversation(), article}))
                 .toList();
         batch.batchUpdate("INSERT INTO report_article (conversation_id, article_id) VALUES (?, ?)", articles);
+        return days;
+    }
+
+    /** The figures of the conversations that started on a day, with the articles offered in them. */
+    List<Fact> onDay(LocalDate day) {
+        return facts("f.day = :day", Map.of("day", Date.valueOf(day)));
+    }
+
+    /** The figures of the conversations a report asks about, with the articles offered in them. */
+    List<Fact> of(ReportQuery query) {
+        return facts(query.where(), query.parameters());
+    }
+
+    private List<Fact> facts(String where, Map<String, ?> parameters) {
+        List<Fact> facts = jdbc.sql("SELECT * FROM report_conversation f WHERE " + where).params(parameters)
+                .query((rs, row) -> fact(rs)).list();
+        var articles = new HashMap<UUID, Set<String>>();
+        List<UUID> ids = facts.stream().map(Fact::conversation).toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("SELECT conversation_id, article_id FROM report_article WHERE conversation_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query(rs -> {
+                        articles.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeSet<>()).add(rs.getString(2));
+                    });
+        }
+        return facts.stream()
+                .map(fact -> fact.withArticles(articles.getOrDefault(fact.conversation(), Set.of())))
+                .toList();
+    }
+
+    /** A row of {@code report_conversation}, without its articles. */
+    private static Fact fact(ResultSet rs) throws SQLException {
+        return new Fact(rs.getObject("conversation_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getDate("day").toLocalDate(), rs.getString("channel"), rs.getString("language"),
+                rs.getString("state"), instant(rs.getTimestamp("closed_at")), rs.getBoolean("queued"),
+                rs.getBoolean("assigned"), rs.getBoolean("person_available"), rs.getString("agent"),
+                rs.getString("team"), integer(rs, "queue_hour"), integer(rs, "first_response_s"),
+                integer(rs, "queue_wait_s"), integer(rs, "resolution_s"), integer(rs, "unanswered_wait_s"),
+                rs.getInt("transfers"), rs.getBoolean("reopened"), rs.getBoolean("survey_asked"),
+                integer(rs, "rating"), rs.getBoolean("rating_late"), rs.getBoolean("rating_replaced"),
+                integer(rs, "nps"), rs.getInt("questions"), rs.getInt("unanswered"), (Boolean) rs.getObject("came_back"),
+                rs.getBoolean("settled"), Set.of());
     }
 
     /** The time zone the stored days were computed in, if any were. */
@@ -92,6 +175,15 @@ class FactStore {
         jdbc.sql("DELETE FROM report_article").update();
         jdbc.sql("DELETE FROM report_state").update();
         jdbc.sql("INSERT INTO report_state (id, time_zone) VALUES (1, ?)").param(timeZone).update();
+    }
+
+    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

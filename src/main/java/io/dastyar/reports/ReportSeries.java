@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.dastyar.reports.Tally.Count;
+import io.dastyar.reports.Tally.Time;
 
 /** {@code GET /api/reports/series}: what the dashboard's charts draw, over the same conversations as the summary. */
 @Component
@@ -21,10 +23,16 @@ class ReportSeries {
     /** Upper bounds (seconds, exclusive) of the first-response-time chart's bars; the last bar has none. */
     static final List<Integer> RESPONSE_BOUNDS = List.of(30, 60, 120, 300, 600, 1800, 3600);
 
-    private final JdbcClient jdbc;
+    /** What a day's or week's point shows. */
+    private static final List<Count> POINT_COUNTS = List.of(Count.CONVERSATIONS, Count.RESPONSES, Count.GOOD,
+            Count.CONTAIN_ELIGIBLE, Count.CONTAINED);
 
-    ReportSeries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final Rollup rollup;
+    private final FactStore facts;
+
+    ReportSeries(Rollup rollup, FactStore facts) {
+        this.rollup = rollup;
+        this.facts = facts;
     }
 
     /** A day's or week's (starting on {@code start}) conversations, CSAT and containment. */
@@ -44,83 +52,55 @@ class ReportSeries {
     }
 
     Series of(ReportQuery query, DayOfWeek weekStart) {
-        List<Counts> days = jdbc.sql("""
-                        SELECT f.day, count(*), count(f.rating), count(*) FILTER (WHERE f.rating >= 4),
-                          count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.person_available),
-                          count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.person_available AND NOT f.queued)
-                        FROM report_conversation f WHERE\s""" + query.where() + " GROUP BY f.day ORDER BY f.day")
-                .params(query.parameters())
-                .query((rs, row) -> new Counts(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
-                .list();
-        var weeks = new TreeMap<LocalDate, Counts>();
-        days.forEach(day -> weeks.merge(day.start.with(TemporalAdjusters.previousOrSame(weekStart)),
-                day, Counts::plus));
-        return new Series(days.stream().map(Counts::point).toList(),
-                weeks.entrySet().stream().map(week -> week.getValue().startingOn(week.getKey()).point()).toList(),
-                firstResponse(query), queueByHour(query));
+        var days = new TreeMap<LocalDate, Tally>();
+        rollup.read("report_day", "day", query, POINT_COUNTS, List.of(Time.FIRST_RESPONSE), (rs, tally) ->
+                days.computeIfAbsent(rs.getDate(1).toLocalDate(), day -> new Tally())
+                        .addAll(tally, List.of(Time.FIRST_RESPONSE)));
+        var weeks = new TreeMap<LocalDate, Tally>();
+        var firstResponse = new Histogram();
+        days.forEach((day, tally) -> {
+            weeks.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(weekStart)), week -> new Tally())
+                    .addAll(tally, List.of());
+            firstResponse.addAll(tally.get(Time.FIRST_RESPONSE));
+        });
+        return new Series(points(days), points(weeks), buckets(firstResponse), queueByHour(query));
     }
 
-    private List<Bucket> firstResponse(ReportQuery query) {
-        var columns = new StringBuilder();
-        int from = 0;
-        for (int to : RESPONSE_BOUNDS) {
-            columns.append("count(*) FILTER (WHERE f.first_response_s >= ").append(from)
-                    .append(" AND f.first_response_s < ").append(to).append("), ");
-            from = to;
+    private static List<Point> points(Map<LocalDate, Tally> tallies) {
+        return tallies.entrySet().stream().map(entry -> {
+            Tally tally = entry.getValue();
+            return new Point(entry.getKey(), tally.get(Count.CONVERSATIONS), tally.get(Count.RESPONSES),
+                    percent(tally.get(Count.GOOD), tally.get(Count.RESPONSES)), tally.get(Count.CONTAIN_ELIGIBLE),
+                    percent(tally.get(Count.CONTAINED), tally.get(Count.CONTAIN_ELIGIBLE)));
+        }).toList();
+    }
+
+    private static List<Bucket> buckets(Histogram firstResponse) {
+        var buckets = new ArrayList<Bucket>();
+        int lower = 0;
+        for (int i = 0; i <= RESPONSE_BOUNDS.size(); i++) {
+            Integer upper = i < RESPONSE_BOUNDS.size() ? RESPONSE_BOUNDS.get(i) : null;
+            buckets.add(new Bucket(lower, upper, firstResponse.between(lower, upper == null ? Integer.MAX_VALUE : upper)));
+            lower = upper == null ? lower : upper;
         }
-        columns.append("count(*) FILTER (WHERE f.first_response_s >= ").append(from).append(")");
-        return jdbc.sql("SELECT " + columns + " FROM report_conversation f WHERE " + query.where())
-                .params(query.parameters())
-                .query((rs, row) -> {
-                    var buckets = new ArrayList<Bucket>();
-                    int lower = 0;
-                    for (int i = 0; i <= RESPONSE_BOUNDS.size(); i++) {
-                        Integer upper = i < RESPONSE_BOUNDS.size() ? RESPONSE_BOUNDS.get(i) : null;
-                        buckets.add(new Bucket(lower, upper, rs.getLong(i + 1)));
-                        lower = upper == null ? lower : upper;
-                    }
-                    return List.copyOf(buckets);
-                })
-                .single();
+        return List.copyOf(buckets);
     }
 
+    /** The hour roll-up has no agent: an agent's waits are read from that agent's conversations. */
     private List<HourlyWait> queueByHour(ReportQuery query) {
-        Map<Integer, HourlyWait> measured = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT f.queue_hour, count(f.queue_wait_s),
-                          percentile_cont(0.5) WITHIN GROUP (ORDER BY f.queue_wait_s) AS median,
-                          percentile_cont(0.9) WITHIN GROUP (ORDER BY f.queue_wait_s) AS p90
-                        FROM report_conversation f WHERE\s""" + query.where()
-                        + " AND f.queue_hour IS NOT NULL GROUP BY f.queue_hour")
-                .params(query.parameters())
-                .query(rs -> {
-                    int hour = rs.getInt(1);
-                    measured.put(hour, new HourlyWait(hour, rs.getLong(2), ReportQueries.nullable(rs, "median"),
-                            ReportQueries.nullable(rs, "p90")));
-                });
+        var byHour = new TreeMap<Integer, Histogram>();
+        if (query.agent().isPresent()) {
+            facts.of(query).stream().filter(fact -> fact.queueHour() != null).forEach(fact ->
+                    byHour.computeIfAbsent(fact.queueHour(), hour -> new Histogram()).add(fact.queueWaitSeconds()));
+        } else {
+            rollup.read("report_day_hour", "queue_hour", query, List.of(), List.of(Time.QUEUE_WAIT), (rs, tally) ->
+                    byHour.computeIfAbsent(rs.getInt(1), hour -> new Histogram()).addAll(tally.get(Time.QUEUE_WAIT)));
+        }
         var hours = new ArrayList<HourlyWait>();
         for (int hour = 0; hour < 24; hour++) {
-            hours.add(measured.getOrDefault(hour, new HourlyWait(hour, 0, null, null)));
+            Histogram waits = byHour.getOrDefault(hour, new Histogram());
+            hours.add(new HourlyWait(hour, waits.count(), waits.percentile(0.5), waits.percentile(0.9)));
         }
         return hours;
-    }
-
-    private record Counts(LocalDate start, long conversations, long responses, long good, long containEligible,
-                          long contained) {
-
-        Counts plus(Counts other) {
-            return new Counts(start, conversations + other.conversations, responses + other.responses,
-                    good + other.good, containEligible + other.containEligible, contained + other.contained);
-        }
-
-        Counts startingOn(LocalDate day) {
-            return new Counts(day, conversations, responses, good, containEligible, contained);
-        }
-
-        Point point() {
-            return new Point(start, conversations, responses, percent(good, responses), containEligible,
-                    percent(contained, containEligible));
-        }
     }
 }

@@ -5,7 +5,8 @@
  *
  * <p>A read model: reports keep one row of figures per conversation ({@code report_conversation}), computed by
  * {@link io.dastyar.reports.FactRefresh} from the tables the other features write (conversations, hand-off's log,
- * the knowledge answer log, the CSAT survey), read with SQL. Nothing else depends on this module.
+ * the knowledge answer log, the CSAT survey), read with SQL, and daily roll-ups of it ({@link io.dastyar.reports.Rollup})
+ * that the dashboard adds up. Nothing else depends on this module.
  * Settings: {@code support.reports.*} ({@link io.dastyar.reports.ReportsProperties}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",

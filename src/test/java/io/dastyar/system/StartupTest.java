@@ -29,7 +29,7 @@ class StartupTest {
     private static ConfigurableApplicationContext startWith(String... settings) {
         var arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=DAY",
                 "--server.port=0"));
         Arrays.stream(settings).map(setting -> "--" + setting).forEach(arguments::add);
         return new SpringApplicationBuilder(DastyarApplication.class).run(arguments.toArray(String[]::new));
