@@ -117,7 +117,7 @@ class TelegramConversationTest {
         Call rating = await().atMost(SEEN).until(() -> lastWithButtons(chat), found -> found.isPresent()
                 && buttons(found.get()).size() == 5).orElseThrow();
         assertThat(buttons(rating).getFirst().path("text").asString()).isEqualTo("😞 Very dissatisfied");
-        assertThat(buttons(rating).get(4).path("text").asString()).isEqualTo("😄 Very satisfied");
+        assertThat(buttons(rating).get(4).path("text").asString()).isEqualTo("😀 Very satisfied");
         press(chat, "en", rating, 3);
         await().atMost(SEEN).until(() -> conversations.find(id).orElseThrow().state() == ConversationState.AWAITING_COMMENT);
         say(chat, "en", "Quick and kind, thank you");
