@@ -45,6 +45,19 @@ class OutboundStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A new queue status for a conversation replaces the text of its edit still waiting to be sent, if there is one,
+     * so a moving queue costs one edit per chat however often it moves (latest wins); otherwise it is queued.
+     */
+    void enqueueQueueStatus(long chat, UUID conversation, String text, Instant now) {
+        int replaced = jdbc.sql("""
+                UPDATE telegram_outbound SET text = ? WHERE chat_id = ? AND conversation_id = ? AND kind = 'QUEUE_STATUS'
+                AND status = 'PENDING'""").params(text, chat, conversation).update();
+        if (replaced == 0) {
+            enqueue(new Outgoing(null, 0, chat, conversation, Kind.QUEUE_STATUS, text, null, null), now);
+        }
+    }
+
     boolean holds(long delivery) {
         return jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE delivery_id = ?").param(delivery)
                 .query(Long.class).single() > 0;

@@ -230,6 +230,44 @@ class TelegramConversationTest {
     }
 
     @Test
+    void whenTheQueueMovesTheWaitingCustomersNoticeIsEditedToTheNewPlace() {
+        long first = CHATS.incrementAndGet();
+        long second = CHATS.incrementAndGet();
+        say(first, "en", "/human");
+        Call firstNotice = awaitCall("sendMessage", call -> call.chat() == first && call.text().startsWith("You are number"));
+        say(second, "en", "/human");
+        Call notice = awaitCall("sendMessage", call -> call.chat() == second && call.text().startsWith("You are number"));
+        int place = place(notice.text());
+        assertThat(place).isGreaterThan(place(firstNotice.text()));
+
+        say(first, "en", "/end");
+        Call edited = awaitCall("editMessageText", call -> call.chat() == second && call.text().startsWith("You are number " + (place - 1)));
+        assertThat(edited.body().path("message_id").asLong()).isEqualTo(messageId(notice));
+        assertThat(STUB.calls("sendMessage", call -> call.chat() == second && call.text().startsWith("You are number"))).hasSize(1);
+    }
+
+    @Test
+    void aQueueStatusWaitingToBeSentIsReplacedByANewerOne() {
+        long chat = CHATS.incrementAndGet();
+        say(chat, "en", "/start");
+        nextMessage(chat, 0);
+        ConversationId id = conversation(chat);
+        // A message due in an hour holds the chat's queue, so both statuses wait behind it.
+        jdbc.sql("INSERT INTO telegram_outbound (chat_id, kind, text, next_attempt_at, created_at) VALUES (?, 'SEND', 'hold', now() + INTERVAL '1 hour', now())")
+                .param(chat).update();
+        channel.showQueueStatus(String.valueOf(chat), id, new Reply(Reply.Kind.QUEUE_STATUS, "You are number 3 <now>.", List.of()));
+        channel.showQueueStatus(String.valueOf(chat), id, new Reply(Reply.Kind.QUEUE_STATUS, "You are number 2 <now>.", List.of()));
+        assertThat(jdbc.sql("SELECT text FROM telegram_outbound WHERE chat_id = ? AND kind = 'QUEUE_STATUS'").param(chat)
+                .query(String.class).list()).containsExactly("You are number 2 &lt;now&gt;.");
+    }
+
+    private static int place(String status) {
+        var number = java.util.regex.Pattern.compile("number (\\d+)").matcher(status);
+        assertThat(number.find()).as(status).isTrue();
+        return Integer.parseInt(number.group(1));
+    }
+
+    @Test
     void aGroupIsToldOnceThatTheBotHelpsInPrivate() {
         STUB.push(BotApiStub.groupText(UPDATE_IDS.incrementAndGet()));
         STUB.push(BotApiStub.groupText(UPDATE_IDS.incrementAndGet()));
