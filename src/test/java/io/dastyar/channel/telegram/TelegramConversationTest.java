@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +31,7 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.CustomerUnreachable;
 import io.dastyar.conversation.channel.Delivery;
 import io.dastyar.conversation.channel.Reply;
 import io.dastyar.support.ScriptedAnswers;
@@ -45,7 +48,7 @@ import io.dastyar.system.Language;
         "support.telegram.poll-timeout=1s",
         "support.telegram.lease=6s",
         "support.knowledge-base.semantic.enabled=false"})
-@Import(TestSupportConfig.class)
+@Import({TestSupportConfig.class, TelegramConversationTest.UnreachableCustomers.class})
 class TelegramConversationTest {
 
     private static final BotApiStub STUB = new BotApiStub();
@@ -75,6 +78,23 @@ class TelegramConversationTest {
     JdbcClient jdbc;
     @Autowired
     TelegramChannel channel;
+    @Autowired
+    UnreachableCustomers unreachable;
+
+    /** What the agent console would hear of customers who cannot be reached. */
+    @TestComponent
+    static class UnreachableCustomers {
+        private final List<CustomerUnreachable> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CustomerUnreachable event) {
+            seen.add(event);
+        }
+
+        List<CustomerUnreachable> seen() {
+            return List.copyOf(seen);
+        }
+    }
 
     @Test
     void aWholeConversationFromStartThroughAnAgentToTheRatingAndComment() {
@@ -201,6 +221,8 @@ class TelegramConversationTest {
         say(chat, "en", "/start");
         await().atMost(SEEN).until(() -> jdbc.sql("SELECT count(*) FROM telegram_chat WHERE chat_id = ? AND unreachable_since IS NOT NULL")
                 .param(chat).query(Long.class).single() == 1);
+        await().atMost(SEEN).until(() -> unreachable.seen().stream().anyMatch(event -> event.customer()
+                .equals(new ChannelAddress("telegram", String.valueOf(chat)))));
         long tries = STUB.calls().stream().filter(call -> call.chat() == chat).count();
         channel.deliver(new Delivery(-chat, conversation(chat), 0, String.valueOf(chat), Author.BOT,
                 Reply.message("Are you there?"), Optional.empty(), Instant.now(), 1));
@@ -209,6 +231,8 @@ class TelegramConversationTest {
         assertThat(STUB.calls().stream().filter(call -> call.chat() == chat).count()).isEqualTo(tries);
         assertThat(jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE chat_id = ? AND status = 'FAILED'")
                 .param(chat).query(Long.class).single()).isEqualTo(2);
+        assertThat(unreachable.seen()).as("the agent is told once").filteredOn(event -> event.customer().recipient()
+                .equals(String.valueOf(chat))).hasSize(1);
     }
 
     @Test
