@@ -21,7 +21,7 @@
   const CUSTOMER_TYPING_SHOWN_MS = 5000;
 
   const state = {
-    queue: [], chats: [], all: [], customer: null, open: null, chat: null, unread: {}, typingUntil: {}, lastTypingSent: 0,
+    queue: [], chats: [], all: [], customer: null, open: null, chat: null, unread: {}, typingUntil: {}, unreachable: {}, lastTypingSent: 0,
     canned: {}, cannedMatches: [], cannedIndex: 0, chatsSeen: null, claiming: new Set(),
     sound: localStorage.getItem('dastyar.sound') !== 'off', source: null, retry: 1000, notYours: false,
   };
@@ -112,6 +112,7 @@
     source.addEventListener('edited', (e) => onEdited(JSON.parse(e.data)));
     source.addEventListener('typing', (e) => onTyping(JSON.parse(e.data)));
     source.addEventListener('all', (e) => { state.all = JSON.parse(e.data); renderAll(); if (state.notYours) setNotYours(true); });
+    source.addEventListener('unreachable', (e) => onUnreachable(JSON.parse(e.data)));
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gives up on some failures (a redirect to sign-in, a server that is down): try again, slower.
@@ -162,6 +163,17 @@
     renderTyping();
     renderChats();
     setTimeout(() => { renderTyping(); renderChats(); }, CUSTOMER_TYPING_SHOWN_MS + 50);
+  }
+  function onUnreachable({ conversation, since }) {
+    state.unreachable[conversation] = Date.parse(since);
+    if (state.open === conversation) renderUnreachable();
+  }
+  /** Shown until the customer writes again after blocking: then Telegram delivers to them once more. */
+  function renderUnreachable() {
+    const since = state.open && state.unreachable[state.open];
+    const wroteSince = since && state.chat?.conversation === state.open && state.chat.messages
+      .some((m) => authorOf(m) === 'customer' && m.at && Date.parse(m.at) > since);
+    $('customer-unreachable').hidden = !since || wroteSince;
   }
   const saveUnread = () => sessionStorage.setItem('dastyar.unread', JSON.stringify(state.unread));
 
@@ -313,6 +325,7 @@
     state.notYours = state.chatsSeen ? !state.chatsSeen.has(conversation) : false;
     renderChat();
     renderChats();
+    renderUnreachable();
   }
   function renderChat() {
     const chat = state.chat;

@@ -38,6 +38,7 @@ import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.MessageEdited;
 import io.dastyar.conversation.TranscriptEntry;
 import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.conversation.channel.CustomerUnreachable;
 import io.dastyar.handoff.Handoff;
 import io.dastyar.handoff.HandoffEvents;
 import io.dastyar.handoff.HeldChat;
@@ -208,6 +209,16 @@ public class AgentEvents {
                         new TypingEvent(conversation.id().toString()))));
     }
 
+    /** The customer of a held chat cannot be reached any more (blocked the bot): the agent's replies will not arrive. */
+    @EventListener
+    void on(CustomerUnreachable unreachable) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        submit(() -> conversations.latest(unreachable.customer()).ifPresent(conversation -> sendToHolders(
+                conversation.id(), "unreachable", new UnreachableEvent(conversation.id().toString(), unreachable.since().toString()))));
+    }
+
     /** Keeps idle streams open through proxies, and finds the ones whose browser has gone. */
     @Scheduled(fixedRate = 15, initialDelay = 15, timeUnit = TimeUnit.SECONDS)
     void heartbeat() {
@@ -333,5 +344,8 @@ public class AgentEvents {
     }
 
     record TypingEvent(String conversation) {
+    }
+
+    record UnreachableEvent(String conversation, String since) {
     }
 }

@@ -39,6 +39,7 @@ import io.dastyar.conversation.ConversationMoved;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.channel.CustomerTyping;
+import io.dastyar.conversation.channel.CustomerUnreachable;
 import io.dastyar.handoff.Handoff;
 import io.dastyar.handoff.HandoffEvents;
 import io.dastyar.handoff.HandoffTest;
@@ -128,12 +129,15 @@ class AgentEventsStreamTest {
         publisher.publishEvent(new CustomerTyping(customer.address));
         assertThat(next(saras, e -> e.name().equals("message") || e.name().equals("typing")).name())
                 .as("no message from the rolled back transaction").isEqualTo("typing");
+        publisher.publishEvent(new CustomerUnreachable(customer.address, Instant.parse("2026-03-01T10:15:30Z")));
+        assertThat(next(saras, e -> e.name().equals("unreachable")).data()).contains(chat.toString())
+                .contains("2026-03-01T10:15:30Z");
 
         // The events go out in order, so once this one has come and gone quiet Omid would have had any of Sara's.
         publisher.publishEvent(new HandoffEvents.QueueChanged(Instant.now()));
         List<Event> omidsEvents = quiet(omids);
         assertThat(omidsEvents).isNotEmpty().last().extracting(Event::name).isEqualTo("queue");
-        assertThat(omidsEvents).extracting(Event::name).doesNotContain("message", "typing", "chats");
+        assertThat(omidsEvents).extracting(Event::name).doesNotContain("message", "typing", "unreachable", "chats");
     }
 
     @Test

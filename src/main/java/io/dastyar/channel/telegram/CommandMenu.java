@@ -16,7 +16,8 @@ import io.dastyar.system.Language;
 class CommandMenu {
 
     private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
-    private static final List<String> COMMANDS = List.of("start", "help", "human", "language", "end");
+    private static final List<String> COMMANDS = List.of("start", "help", "human", "language", "end", "subscribe",
+            "unsubscribe");
 
     private final BotApi api;
     private final TelegramTexts texts;

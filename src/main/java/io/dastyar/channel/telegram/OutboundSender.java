@@ -69,8 +69,15 @@ class OutboundSender {
             if (!limits.tryChat(chat) || !outbound.claim(row.id())) {
                 continue;
             }
-            limits.awaitOverall();
+            // A slot first, then the token: a message is sent the moment its token is taken, so a wait for a slot never
+            // lets tokens pile up into a burst beyond what Telegram's own bucket allows.
             inFlight.acquire();
+            try {
+                limits.awaitOverall();
+            } catch (InterruptedException e) {
+                inFlight.release();
+                throw e;
+            }
             busyChats.add(chat);
             started++;
             send(row).whenComplete((messageId, failure) -> {

@@ -45,6 +45,19 @@ class OutboundStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A new queue status for a conversation replaces the text of its edit still waiting to be sent, if there is one,
+     * so a moving queue costs one edit per chat however often it moves (latest wins); otherwise it is queued.
+     */
+    void enqueueQueueStatus(long chat, UUID conversation, String text, Instant now) {
+        int replaced = jdbc.sql("""
+                UPDATE telegram_outbound SET text = ? WHERE chat_id = ? AND conversation_id = ? AND kind = 'QUEUE_STATUS'
+                AND status = 'PENDING'""").params(text, chat, conversation).update();
+        if (replaced == 0) {
+            enqueue(new Outgoing(null, 0, chat, conversation, Kind.QUEUE_STATUS, text, null, null), now);
+        }
+    }
+
     boolean holds(long delivery) {
         return jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE delivery_id = ?").param(delivery)
                 .query(Long.class).single() > 0;
@@ -61,7 +74,10 @@ class OutboundStore {
                 .update();
     }
 
-    /** Due rows, only the oldest waiting one of each chat, oldest first. */
+    /**
+     * Due rows, only the oldest waiting one of each chat; conversations' messages before proactive notices, so a large
+     * notice never holds up a reply, then oldest first.
+     */
     List<Queued> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT o.id, o.delivery_id, o.part, o.chat_id, o.conversation_id, o.kind, o.text, o.keyboard_id,
@@ -70,7 +86,7 @@ class OutboundStore {
                 WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
                   AND NOT EXISTS (SELECT 1 FROM telegram_outbound e WHERE e.status IN ('PENDING', 'SENDING')
                                   AND e.chat_id = o.chat_id AND e.id < o.id)
-                ORDER BY o.id LIMIT ?""")
+                ORDER BY CASE WHEN o.notice_id IS NULL THEN 0 ELSE 1 END, o.id LIMIT ?""")
                 .params(ts(now), limit)
                 .query((rs, row) -> new Queued(rs.getLong(1), new Outgoing((Long) rs.getObject(2, Long.class),
                         rs.getInt(3), rs.getLong(4), rs.getObject(5, UUID.class), Kind.valueOf(rs.getString(6)),

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.dastyar.channel.telegram.OutboundStore.Kind;
 import io.dastyar.channel.telegram.OutboundStore.Queued;
+import io.dastyar.conversation.channel.CustomerUnreachable;
 
 /**
  * What becomes of a queued row once Telegram has answered: sent; back in the queue after {@code retry_after} (429) or
@@ -34,9 +36,11 @@ class SendOutcomes {
     private final BotApi api;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     SendOutcomes(OutboundStore outbound, KeyboardStore keyboards, TelegramChats chats, BotApi api, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.outbound = outbound;
         this.keyboards = keyboards;
         this.chats = chats;
@@ -79,14 +83,15 @@ class SendOutcomes {
 
     /**
      * The customer blocked the bot: this and everything still queued for them fails, and the chat is marked
-     * unreachable (telegram_chat.unreachable_since) until they write again.
+     * unreachable (telegram_chat.unreachable_since) until they write again; the agent console is told.
      */
     void blocked(Queued row, String why) {
         long chat = row.outgoing().chat();
-        if (chats.unreachableSince(chat).isEmpty()) {
+        Instant now = clock.instant();
+        if (chats.markUnreachable(chat, now)) {
             log.warn("Telegram chat {} blocked the bot: customer unreachable until they write again ({})", chat, why);
+            events.publishEvent(new CustomerUnreachable(UpdateHandler.address(chat), now));
         }
-        chats.markUnreachable(chat, clock.instant());
         outbound.failed(row.id(), "blocked: " + why);
         outbound.failChat(chat, "blocked: " + why);
     }

@@ -11,6 +11,7 @@ import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.channel.Channel;
 import io.dastyar.conversation.channel.Delivery;
+import io.dastyar.conversation.channel.Reply;
 
 /**
  * Telegram as a channel. A delivery is queued (in {@link OutboundStore}), not sent here: the sender keeps Telegram's
@@ -52,6 +53,15 @@ class TelegramChannel implements Channel {
                 renderer.render(delivery).forEach(outgoing -> outbound.enqueue(outgoing, clock.instant()));
             }
         });
+        wakeups.outbound().signal();
+    }
+
+    /** The queue notice is edited in place, through the queue (Telegram's limits apply to edits too). */
+    @Override
+    public void showQueueStatus(String recipient, ConversationId conversation, Reply status) {
+        String html = ReplyRenderer.html(status, Author.SYSTEM);
+        transactions.executeWithoutResult(tx -> outbound.enqueueQueueStatus(Long.parseLong(recipient),
+                conversation.value(), html, clock.instant()));
         wakeups.outbound().signal();
     }
 

@@ -49,11 +49,11 @@ class TelegramChats {
                 .params(messageId, conversation, chat).update();
     }
 
-    /** The user blocked the bot: nothing more is sent until they write again. */
-    void markUnreachable(long chat, Instant since) {
+    /** The user blocked the bot: nothing more is sent until they write again. @return false if already marked */
+    boolean markUnreachable(long chat, Instant since) {
         ensure(chat);
-        jdbc.sql("UPDATE telegram_chat SET unreachable_since = ? WHERE chat_id = ? AND unreachable_since IS NULL")
-                .params(ts(since), chat).update();
+        return jdbc.sql("UPDATE telegram_chat SET unreachable_since = ? WHERE chat_id = ? AND unreachable_since IS NULL")
+                .params(ts(since), chat).update() == 1;
     }
 
     /** A user who writes has unblocked the bot. */
@@ -64,6 +64,17 @@ class TelegramChats {
     Optional<Instant> unreachableSince(long chat) {
         return jdbc.sql("SELECT unreachable_since FROM telegram_chat WHERE chat_id = ? AND unreachable_since IS NOT NULL")
                 .param(chat).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    /** /subscribe: proactive notices in this language (unless one is chosen with /language) until /unsubscribe. */
+    void subscribe(long chat, Language language, Instant now) {
+        ensure(chat);
+        jdbc.sql("UPDATE telegram_chat SET subscribed_at = COALESCE(subscribed_at, ?), notice_language = ? WHERE chat_id = ?")
+                .params(ts(now), language.tag(), chat).update();
+    }
+
+    void unsubscribe(long chat) {
+        jdbc.sql("UPDATE telegram_chat SET subscribed_at = NULL WHERE chat_id = ?").param(chat).update();
     }
 
     /** True the first time for a group: it gets the notice that the bot talks in private only, once. */

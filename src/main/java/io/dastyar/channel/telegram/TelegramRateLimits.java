@@ -17,14 +17,21 @@ import io.github.bucket4j.Bucket;
 @TelegramOn
 class TelegramRateLimits {
 
+    /** The share of {@code messages-per-second} the sender keeps to in the long run. */
+    static final int OVERALL_SHARE_PERCENT = 97;
+
     private final TelegramProperties properties;
     private final Map<Long, Bucket> chats = new ConcurrentHashMap<>();
     private final Bucket overall;
 
     TelegramRateLimits(TelegramProperties properties) {
         this.properties = properties;
+        // Refilled at 97% of the limit: sending at exactly the limit, any jitter on the way (a slow request followed
+        // by a fast one) brings two messages closer than Telegram's own bucket allows and earns a 429; the 3% spare
+        // lets Telegram's allowance build up a reserve that absorbs it (benchmark: docs/performance.md).
         this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.messagesPerSecond())
-                .refillGreedy(properties.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
+                .refillGreedy(properties.messagesPerSecond() * (long) OVERALL_SHARE_PERCENT, Duration.ofSeconds(100))
+                .build()).build();
     }
 
     /** Takes one message from the chat's allowance, if it has one now. Groups have negative chat ids. */

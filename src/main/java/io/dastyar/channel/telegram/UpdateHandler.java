@@ -87,6 +87,10 @@ class UpdateHandler {
                 outbound.enqueue(Outgoing.local(chat, Kind.SEND, question, keyboard, null), now);
                 yield null;
             }
+            case "/subscribe", "/unsubscribe" -> {
+                subscription(chat, command(text).equals("/subscribe"), language, now);
+                yield null;
+            }
             case "/human" -> new Inbound.Text("/person");
             case "" -> new Inbound.Text(text);
             // The conversation reads /start and /end; "/end@SupportBot" is /end too.
@@ -95,6 +99,17 @@ class UpdateHandler {
         if (content != null) {
             conversations.receive(new Inbound(address(chat), String.valueOf(updateId), content, Optional.of(language)));
         }
+    }
+
+    /** Proactive notices ({@link TelegramNotices}) go to those who opted in, in the language they read. */
+    private void subscription(long chat, boolean subscribe, Language language, Instant now) {
+        if (subscribe) {
+            chats.subscribe(chat, language, now);
+        } else {
+            chats.unsubscribe(chat);
+        }
+        outbound.enqueue(Outgoing.local(chat, Kind.SEND, TelegramHtml.escape(texts.text(language,
+                subscribe ? "telegram.subscribed" : "telegram.unsubscribed")), null, null), now);
     }
 
     /** "/start@SupportBot now" is the command /start; anything else is no command here. */

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +31,7 @@ import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.ConversationState;
 import io.dastyar.conversation.Conversations;
 import io.dastyar.conversation.answer.Answer;
+import io.dastyar.conversation.channel.CustomerUnreachable;
 import io.dastyar.conversation.channel.Delivery;
 import io.dastyar.conversation.channel.Reply;
 import io.dastyar.support.ScriptedAnswers;
@@ -45,7 +48,7 @@ import io.dastyar.system.Language;
         "support.telegram.poll-timeout=1s",
         "support.telegram.lease=6s",
         "support.knowledge-base.semantic.enabled=false"})
-@Import(TestSupportConfig.class)
+@Import({TestSupportConfig.class, TelegramConversationTest.UnreachableCustomers.class})
 class TelegramConversationTest {
 
     private static final BotApiStub STUB = new BotApiStub();
@@ -75,6 +78,23 @@ class TelegramConversationTest {
     JdbcClient jdbc;
     @Autowired
     TelegramChannel channel;
+    @Autowired
+    UnreachableCustomers unreachable;
+
+    /** What the agent console would hear of customers who cannot be reached. */
+    @TestComponent
+    static class UnreachableCustomers {
+        private final List<CustomerUnreachable> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CustomerUnreachable event) {
+            seen.add(event);
+        }
+
+        List<CustomerUnreachable> seen() {
+            return List.copyOf(seen);
+        }
+    }
 
     @Test
     void aWholeConversationFromStartThroughAnAgentToTheRatingAndComment() {
@@ -201,6 +221,8 @@ class TelegramConversationTest {
         say(chat, "en", "/start");
         await().atMost(SEEN).until(() -> jdbc.sql("SELECT count(*) FROM telegram_chat WHERE chat_id = ? AND unreachable_since IS NOT NULL")
                 .param(chat).query(Long.class).single() == 1);
+        await().atMost(SEEN).until(() -> unreachable.seen().stream().anyMatch(event -> event.customer()
+                .equals(new ChannelAddress("telegram", String.valueOf(chat)))));
         long tries = STUB.calls().stream().filter(call -> call.chat() == chat).count();
         channel.deliver(new Delivery(-chat, conversation(chat), 0, String.valueOf(chat), Author.BOT,
                 Reply.message("Are you there?"), Optional.empty(), Instant.now(), 1));
@@ -209,6 +231,8 @@ class TelegramConversationTest {
         assertThat(STUB.calls().stream().filter(call -> call.chat() == chat).count()).isEqualTo(tries);
         assertThat(jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE chat_id = ? AND status = 'FAILED'")
                 .param(chat).query(Long.class).single()).isEqualTo(2);
+        assertThat(unreachable.seen()).as("the agent is told once").filteredOn(event -> event.customer().recipient()
+                .equals(String.valueOf(chat))).hasSize(1);
     }
 
     @Test
@@ -227,6 +251,44 @@ class TelegramConversationTest {
         await().atMost(SEEN).until(() -> jdbc.sql("SELECT count(*) FROM telegram_outbound WHERE delivery_id = 9003 AND status = 'SENT'")
                 .query(Long.class).single() == 1);
         assertThat(STUB.calls("sendMessage", call -> call.chat() == chat)).hasSize(2);
+    }
+
+    @Test
+    void whenTheQueueMovesTheWaitingCustomersNoticeIsEditedToTheNewPlace() {
+        long first = CHATS.incrementAndGet();
+        long second = CHATS.incrementAndGet();
+        say(first, "en", "/human");
+        Call firstNotice = awaitCall("sendMessage", call -> call.chat() == first && call.text().startsWith("You are number"));
+        say(second, "en", "/human");
+        Call notice = awaitCall("sendMessage", call -> call.chat() == second && call.text().startsWith("You are number"));
+        int place = place(notice.text());
+        assertThat(place).isGreaterThan(place(firstNotice.text()));
+
+        say(first, "en", "/end");
+        Call edited = awaitCall("editMessageText", call -> call.chat() == second && call.text().startsWith("You are number " + (place - 1)));
+        assertThat(edited.body().path("message_id").asLong()).isEqualTo(messageId(notice));
+        assertThat(STUB.calls("sendMessage", call -> call.chat() == second && call.text().startsWith("You are number"))).hasSize(1);
+    }
+
+    @Test
+    void aQueueStatusWaitingToBeSentIsReplacedByANewerOne() {
+        long chat = CHATS.incrementAndGet();
+        say(chat, "en", "/start");
+        nextMessage(chat, 0);
+        ConversationId id = conversation(chat);
+        // A message due in an hour holds the chat's queue, so both statuses wait behind it.
+        jdbc.sql("INSERT INTO telegram_outbound (chat_id, kind, text, next_attempt_at, created_at) VALUES (?, 'SEND', 'hold', now() + INTERVAL '1 hour', now())")
+                .param(chat).update();
+        channel.showQueueStatus(String.valueOf(chat), id, new Reply(Reply.Kind.QUEUE_STATUS, "You are number 3 <now>.", List.of()));
+        channel.showQueueStatus(String.valueOf(chat), id, new Reply(Reply.Kind.QUEUE_STATUS, "You are number 2 <now>.", List.of()));
+        assertThat(jdbc.sql("SELECT text FROM telegram_outbound WHERE chat_id = ? AND kind = 'QUEUE_STATUS'").param(chat)
+                .query(String.class).list()).containsExactly("You are number 2 &lt;now&gt;.");
+    }
+
+    private static int place(String status) {
+        var number = java.util.regex.Pattern.compile("number (\\d+)").matcher(status);
+        assertThat(number.find()).as(status).isTrue();
+        return Integer.parseInt(number.group(1));
     }
 
     @Test
