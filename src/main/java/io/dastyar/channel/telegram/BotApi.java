@@ -1,13 +1,16 @@
 package io.dastyar.channel.telegram;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -15,10 +18,13 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import io.dastyar.conversation.channel.ChannelFile;
 
 /**
  * The Bot API calls the channel makes, through the library's client, with failures sorted into
@@ -69,6 +75,25 @@ class BotApi {
             return client.execute(SetWebhook.builder().url(url).secretToken(secret).allowedUpdates(allowedUpdates).build());
         } catch (TelegramApiException e) {
             throw BotApiFailure.of(e);
+        }
+    }
+
+    /**
+     * Where a customer's file can be downloaded (for an hour at least); empty when Telegram does not know the id or no
+     * longer has the file. Telegram refuses a file over 20 MB outright ("file is too big"): {@link ChannelFile.TooLarge}.
+     */
+    Optional<File> file(String fileId) throws IOException {
+        try {
+            return Optional.of(client.execute(GetFile.builder().fileId(fileId).build()));
+        } catch (TelegramApiException e) {
+            BotApiFailure failure = BotApiFailure.of(e);
+            if (failure.getMessage() != null && failure.getMessage().contains("file is too big")) {
+                throw new ChannelFile.TooLarge(ChannelFile.MAX_BYTES + 1L);
+            }
+            if (failure.kind() == BotApiFailure.Kind.REFUSED) {
+                return Optional.empty();
+            }
+            throw new IOException("getFile failed: " + failure.getMessage(), failure);
         }
     }
 

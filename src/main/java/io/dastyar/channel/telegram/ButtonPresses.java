@@ -118,6 +118,6 @@ class ButtonPresses {
     }
 
     static List<String> allowedUpdates() {
-        return List.of("message", "callback_query");
+        return List.of("message", "edited_message", "callback_query");
     }
 }

@@ -1,6 +1,8 @@
 package io.dastyar.channel.telegram;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.dastyar.conversation.Author;
 import io.dastyar.conversation.ConversationId;
 import io.dastyar.conversation.channel.Channel;
+import io.dastyar.conversation.channel.ChannelFile;
 import io.dastyar.conversation.channel.Delivery;
 import io.dastyar.conversation.channel.Reply;
 
@@ -30,15 +33,17 @@ class TelegramChannel implements Channel {
     private final Wakeups wakeups;
     private final BotApi api;
     private final Clock clock;
+    private final TelegramFiles files;
 
     TelegramChannel(ReplyRenderer renderer, OutboundStore outbound, TransactionTemplate transactions, Wakeups wakeups,
-                    BotApi api, Clock clock) {
+                    BotApi api, Clock clock, TelegramFiles files) {
         this.renderer = renderer;
         this.outbound = outbound;
         this.transactions = transactions;
         this.wakeups = wakeups;
         this.api = api;
         this.clock = clock;
+        this.files = files;
     }
 
     @Override
@@ -72,5 +77,11 @@ class TelegramChannel implements Channel {
             log.debug("Could not show typing in chat {}: {}", recipient, e.toString());
             return false;
         });
+    }
+
+    /** A customer's file, by its {@code file_id}, for the agent console. */
+    @Override
+    public Optional<ChannelFile> file(String reference) throws IOException {
+        return files.fetch(reference);
     }
 }

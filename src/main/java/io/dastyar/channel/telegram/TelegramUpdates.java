@@ -20,6 +20,9 @@ final class TelegramUpdates {
         if (update.hasMessage()) {
             return update.getMessage().getChatId();
         }
+        if (update.hasEditedMessage()) {
+            return update.getEditedMessage().getChatId();
+        }
         if (update.hasCallbackQuery()) {
             var query = update.getCallbackQuery();
             return query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();

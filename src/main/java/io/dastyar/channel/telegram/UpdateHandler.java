@@ -52,13 +52,16 @@ class UpdateHandler {
             return Optional.of(buttons.pressed(updateId, query, now));
         }
         if (update.hasMessage()) {
-            message(updateId, update.getMessage(), now);
+            message(update.getMessage(), now);
         }
-        // Edited messages, channel posts and the rest are left to a later version of the channel.
+        if (update.hasEditedMessage()) {
+            edited(update.getEditedMessage());
+        }
+        // Channel posts and the rest are left to a later version of the channel.
         return Optional.empty();
     }
 
-    private void message(long updateId, Message message, Instant now) {
+    private void message(Message message, Instant now) {
         long chat = message.getChatId();
         if (!message.getChat().isUserChat()) {
             // Groups are not served: support is one customer's private matter (docs/telegram.md). Said once.
@@ -70,6 +73,7 @@ class UpdateHandler {
             return;
         }
         if (!message.hasText()) {
+            media(message);
             return;
         }
         chats.markReachable(chat);
@@ -97,7 +101,7 @@ class UpdateHandler {
             default -> new Inbound.Text(command(text) + text.strip().substring(text.strip().split("\\s+", 2)[0].length()));
         };
         if (content != null) {
-            conversations.receive(new Inbound(address(chat), String.valueOf(updateId), content, Optional.of(language)));
+            conversations.receive(new Inbound(address(chat), clientMessageId(message), content, Optional.of(language)));
         }
     }
 
@@ -110,6 +114,32 @@ class UpdateHandler {
         }
         outbound.enqueue(Outgoing.local(chat, Kind.SEND, TelegramHtml.escape(texts.text(language,
                 subscribe ? "telegram.subscribed" : "telegram.unsubscribed")), null, null), now);
+    }
+
+    /** A photo, file or location: the conversation decides what the bot says to it, or passes it to the agent. */
+    private void media(Message message) {
+        TelegramMedia.of(message).ifPresent(media -> {
+            long chat = message.getChatId();
+            chats.markReachable(chat);
+            conversations.receive(new Inbound(address(chat), clientMessageId(message), media,
+                    Optional.of(texts.languageOf(chat, message.getFrom()))));
+        });
+    }
+
+    /** The customer changed a message's text or caption: its transcript line takes it, and the bot says nothing. */
+    private void edited(Message message) {
+        if (message.getChat().isUserChat()) {
+            TelegramMedia.editedText(message).ifPresent(text ->
+                    conversations.edit(address(message.getChatId()), clientMessageId(message), text));
+        }
+    }
+
+    /**
+     * A message's id in its chat, not the update's: an edit comes in a later update of its own and names the message
+     * it changes. The "m" keeps it apart from button presses, which have no message of their own and use the update id.
+     */
+    static String clientMessageId(Message message) {
+        return "m" + message.getMessageId();
     }
 
     /** "/start@SupportBot now" is the command /start; anything else is no command here. */

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * shapes from ../shared/telegram), records every other call, matches method names in any case, and keeps Telegram's
  * limits (about 1 message a second per chat with short bursts, 20 a minute per group, 30 a second in all), answering
  * 429 with retry_after beyond them, as the real one does. It can also be told to refuse the next calls with 429
- * (a storm) or to answer 403 for a chat that blocked the bot.
+ * (a storm) or to answer 403 for a chat that blocked the bot. Files a test keeps are served as Telegram serves them:
+ * getFile tells their path, and {@code /file/bot<token>/<path>} their bytes.
  */
 public final class BotApiStub implements AutoCloseable {
 
@@ -65,6 +66,10 @@ public final class BotApiStub implements AutoCloseable {
     private final AtomicInteger stormLeft = new AtomicInteger();
     private volatile int stormRetryAfter = 1;
     private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final Map<String, byte[]> filesById = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> filesByPath = new ConcurrentHashMap<>();
+    private final Map<String, Long> statedSizes = new ConcurrentHashMap<>();
+    private final List<String> downloads = new CopyOnWriteArrayList<>();
 
     public BotApiStub() {
         try {
@@ -109,6 +114,24 @@ public final class BotApiStub implements AutoCloseable {
         blocked.add(chat);
     }
 
+    /** getFile knows this file from now on; a file over 20 MB is refused as Telegram refuses it. */
+    public void keepFile(String fileId, byte[] content) {
+        filesById.put(fileId, content);
+    }
+
+    /**
+     * getFile states this size for the file, as a self-hosted Bot API server does for files over 20 MB (Telegram's
+     * own refuses them); there is nothing to download.
+     */
+    public void keepFileOfSize(String fileId, long statedSize) {
+        statedSizes.put(fileId, statedSize);
+    }
+
+    /** The paths of the files downloaded, as asked for (with the token). */
+    public List<String> downloads() {
+        return List.copyOf(downloads);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -133,12 +156,34 @@ public final class BotApiStub implements AutoCloseable {
         ObjectNode update = payload("updates/message_command_start.json");
         update.put("update_id", updateId);
         ObjectNode message = (ObjectNode) update.get("message");
-        message.put("message_id", updateId);
+        fromChat(message, updateId, chat, language);
         message.put("text", text);
         message.remove("entities");
+        return update;
+    }
+
+    /** A photo, file, voice note, video, sticker or location from the shared payload (message_with_photo.json, ...). */
+    public static ObjectNode media(long updateId, long chat, String language, String payload) {
+        ObjectNode update = payload("updates/" + payload);
+        update.put("update_id", updateId);
+        fromChat((ObjectNode) update.get("message"), updateId, chat, language);
+        return update;
+    }
+
+    /** The customer changed the text of the message with this id, from the shared payload. */
+    public static ObjectNode edited(long updateId, long chat, String language, long messageId, String text) {
+        ObjectNode update = payload("updates/edited_message.json");
+        update.put("update_id", updateId);
+        ObjectNode message = (ObjectNode) update.get("edited_message");
+        fromChat(message, messageId, chat, language);
+        message.put("text", text);
+        return update;
+    }
+
+    private static void fromChat(ObjectNode message, long messageId, long chat, String language) {
+        message.put("message_id", messageId);
         ((ObjectNode) message.get("from")).put("id", chat).put("language_code", language);
         ((ObjectNode) message.get("chat")).put("id", chat);
-        return update;
     }
 
     /** A message in a group, from the shared payload. */
@@ -174,6 +219,10 @@ public final class BotApiStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestURI().getPath().startsWith("/file/bot")) {
+                download(exchange);
+                return;
+            }
             String[] path = exchange.getRequestURI().getPath().split("/");
             String method = path[path.length - 1].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -222,8 +271,43 @@ public final class BotApiStub implements AutoCloseable {
             }
             case "editmessagereplymarkup" -> "{\"ok\":true,\"result\":"
                     + message(chat, body.path("message_id").asLong(), "") + "}";
+            case "getfile" -> fileInfo(body.path("file_id").asString(""));
             default -> "{\"ok\":true,\"result\":true}";
         };
+    }
+
+    private String fileInfo(String fileId) {
+        Long statedSize = statedSizes.get(fileId);
+        if (statedSize != null) {
+            return "{\"ok\":true,\"result\":" + JSON.createObjectNode().put("file_id", fileId)
+                    .put("file_unique_id", "u" + fileId.hashCode()).put("file_size", statedSize)
+                    .put("file_path", "documents/large.bin") + "}";
+        }
+        byte[] content = filesById.get(fileId);
+        if (content == null) {
+            return "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: invalid file_id\"}";
+        }
+        if (content.length > 20 * 1024 * 1024) {
+            return "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: file is too big\"}";
+        }
+        String path = "photos/file_" + filesByPath.size() + ".jpg";
+        filesByPath.put(path, content);
+        return "{\"ok\":true,\"result\":" + JSON.createObjectNode().put("file_id", fileId)
+                .put("file_unique_id", "u" + fileId.hashCode()).put("file_size", content.length).put("file_path", path) + "}";
+    }
+
+    private void download(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        downloads.add(path);
+        String[] parts = path.split("/", 4); // "", "file", "bot<token>", the file's path
+        byte[] content = parts.length == 4 ? filesByPath.get(parts[3]) : null;
+        if (content == null) {
+            reply(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, content.length);
+        exchange.getResponseBody().write(content);
     }
 
     private boolean withinLimits(long chat) {
