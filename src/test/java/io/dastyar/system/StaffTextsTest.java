@@ -20,7 +20,8 @@ class StaffTextsTest {
 
     /** The same word in English and here, or a name no language translates. */
     private static final Set<String> MAY_EQUAL_ENGLISH = Set.of("staff.dir", "kb.id", "edit.id", "edit.answer.hint",
-            "kb.problem", "role.ADMIN", "console.channel", "agents.comma");
+            "kb.problem", "role.ADMIN", "console.channel", "agents.comma", "reports.nps",
+            "reports.csat", "reports.median");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)");
 
     @Test

@@ -23,7 +23,7 @@ class TelegramTextsTest {
         for (String language : List.of("fa", "ar", "az")) {
             Properties translated = bundle("i18n/telegram_" + language + ".properties");
             assertThat(translated.stringPropertyNames()).as(language).isEqualTo(english.stringPropertyNames().stream()
-                    .filter(key -> !key.startsWith("language.")).collect(java.util.stream.Collectors.toSet()));
+                    .filter(key -> !key.startsWith("telegram.language-name.")).collect(java.util.stream.Collectors.toSet()));
             translated.stringPropertyNames().stream()
                     .forEach(key -> assertThat(translated.getProperty(key)).as(language + " " + key)
                             .isNotBlank().isNotEqualTo(english.getProperty(key)));
