@@ -29,7 +29,9 @@ class TelegramRateLimits {
         // Refilled at 97% of the limit: sending at exactly the limit, any jitter on the way (a slow request followed
         // by a fast one) brings two messages closer than Telegram's own bucket allows and earns a 429; the 3% spare
         // lets Telegram's allowance build up a reserve that absorbs it (benchmark: docs/performance.md).
-        this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.messagesPerSecond())
+        // Bursts of at most half a second's worth: Telegram's allowance may already be partly used by calls outside
+        // this queue (typing, answers to button presses), and a full second's burst on top of those earns a 429.
+        this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(Math.max(1, properties.messagesPerSecond() / 2))
                 .refillGreedy(properties.messagesPerSecond() * (long) OVERALL_SHARE_PERCENT, Duration.ofSeconds(100))
                 .build()).build();
     }
