@@ -78,6 +78,8 @@ class QueueOutlookTest {
 
     @Test
     void withEverySlotBusyTheWaitIsARange() {
+        // Chats other tests handled in a flash fall out of the window: the desk's defaults make the estimate.
+        clock.advance(EtaSettings.DEFAULTS.window().plusMinutes(5));
         String agent = agent(1, Set.of(Language.EN));
         ConversationId first = customers.asksForPerson(Customers.someone(), Language.EN);
         await().atMost(Duration.ofSeconds(10)).until(() -> handoff.holds(agent, first));
