@@ -4,11 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -42,20 +39,7 @@ public @interface HandoffTest {
     class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            try (Connection connection = TestPostgres.server().getPostgresDatabase().getConnection();
-                 var statement = connection.createStatement()) {
-                var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
-                if (!exists.next()) {
-                    statement.execute("CREATE DATABASE " + DATABASE);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create the hand-off tests' database", e);
-            }
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + TestPostgres.server().getJdbcUrl("postgres", DATABASE),
-                    "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres",
-                    "support.account.initial-admin-password=" + TestPostgres.ADMIN_PASSWORD).applyTo(context);
+            TestPostgres.useOwnDatabase(context, DATABASE);
         }
     }
 }

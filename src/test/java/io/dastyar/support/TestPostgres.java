@@ -2,6 +2,8 @@ package io.dastyar.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -42,6 +44,31 @@ public final class TestPostgres {
 
     public static String jdbcUrl() {
         return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * The address of a database of its own on the test server, created on first use: for test contexts that route
+     * hand-offs or hold leases, which other contexts sharing a database would disturb.
+     */
+    public static String ownDatabase(String name) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /** Points a Spring context at a database of its own ({@link #ownDatabase(String)}). */
+    public static void useOwnDatabase(ConfigurableApplicationContext context, String name) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + ownDatabase(name),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "support.account.initial-admin-password=" + ADMIN_PASSWORD).applyTo(context);
     }
 
     /** Points a Spring context at the test server. */

@@ -59,7 +59,7 @@ class TelegramConversationTest {
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
         registry.add("support.telegram.api-url", STUB::url);
-        registry.add("spring.datasource.url", () -> TelegramDatabase.url("telegram_tests"));
+        registry.add("spring.datasource.url", () -> TestPostgres.ownDatabase("telegram_tests"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("support.account.initial-admin-password", () -> TestPostgres.ADMIN_PASSWORD);

@@ -92,7 +92,7 @@ class TelegramLifecycleTest {
 
     private static ConfigurableApplicationContext start(boolean webhook) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", TelegramDatabase.url("telegram_lifecycle"));
+        properties.put("spring.datasource.url", TestPostgres.ownDatabase("telegram_lifecycle"));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");
         properties.put("support.account.initial-admin-password", TestPostgres.ADMIN_PASSWORD);

@@ -56,7 +56,7 @@ class TelegramNoticesTest {
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
         registry.add("support.telegram.api-url", STUB::url);
-        registry.add("spring.datasource.url", () -> TelegramDatabase.url("telegram_notices"));
+        registry.add("spring.datasource.url", () -> TestPostgres.ownDatabase("telegram_notices"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("support.account.initial-admin-password", () -> TestPostgres.ADMIN_PASSWORD);
